@@ -1,0 +1,12 @@
+/** The Postgres seam. Rules and analyses never know which implementation they got. */
+export interface Engine {
+  readonly kind: 'pglite' | 'server';
+  /** server_version_num, e.g. 180000 */
+  readonly serverVersion: number;
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs a multi-statement script. */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in a transaction; with rollback: true the transaction is always rolled back. */
+  transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T>;
+  close(): Promise<void>;
+}
