@@ -1,0 +1,80 @@
+import { type ConnectionTarget, connectionTarget, scrubSecrets } from './connection-target.js';
+
+export { redactUrl } from './connection-target.js';
+
+/** A connection failure explained in one line: where, why, and what to do. Never contains the password. */
+export class ConnectionError extends Error {
+  override readonly name = 'ConnectionError';
+
+  constructor(
+    readonly userMessage: string,
+    /** The underlying error code (SQLSTATE or Node errno), for programs. */
+    readonly code: string | undefined,
+  ) {
+    super(userMessage);
+  }
+}
+
+interface ErrorShape {
+  readonly code?: string;
+  readonly message?: string;
+  readonly errors?: readonly ErrorShape[];
+}
+
+// Node's happy-eyeballs connect reports an AggregateError whose members carry the real errno.
+function errnoOf(error: ErrorShape): string | undefined {
+  return error.code ?? error.errors?.find((e) => e.code)?.code;
+}
+
+function explain(error: ErrorShape, t: ConnectionTarget, connectTimeoutMs: number): string {
+  const code = errnoOf(error);
+  const message = error.message ?? '';
+  const user = `user "${t.user}"`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused: is PostgreSQL running and listening on that host and port?';
+    case 'ENOENT':
+      return 'no server socket there: is PostgreSQL running, and is the socket directory right?';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `unknown host "${t.host}": check the host name in the connection URL`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `host unreachable (${code}): check the host, the network and any firewall`;
+    case '28P01':
+      return `password authentication failed for ${user}: check the user and password in the URL (or PGPASSWORD)`;
+    case '3D000':
+      return `database "${t.database}" does not exist: check the database name in the URL`;
+    case '28000':
+      if (/no encryption|SSL off/i.test(message)) {
+        return `the server requires TLS for ${user}: add ?sslmode=require to the URL`;
+      }
+      return `the server's pg_hba.conf refuses ${user} on database "${t.database}" from this host: ask the database administrator for access`;
+    case '53300':
+      return 'too many connections on the server: retry later or raise max_connections';
+    case '57P03':
+      return 'the server is starting up or shutting down: retry in a moment';
+  }
+  if (/does not support SSL/i.test(message)) {
+    return 'the server does not accept TLS but the URL asks for it: remove sslmode=require or use sslmode=prefer';
+  }
+  if (/client password must be/i.test(message)) {
+    return `the server wants a password for ${user} and none was given: put it in the URL or set PGPASSWORD`;
+  }
+  if (/timeout expired|connection timeout/i.test(message)) {
+    return `no answer within ${connectTimeoutMs} ms: check host, port and firewall, or raise the connect timeout`;
+  }
+  if (/self[- ]signed|certificate/i.test(message)) {
+    return `TLS certificate rejected (${message}): use sslmode=require to skip verification, or provide the CA with sslrootcert`;
+  }
+  return `${message.split('\n')[0] || 'unknown error'}${code ? ` (${code})` : ''}`;
+}
+
+/** Turns whatever pg or Node threw while connecting into a ConnectionError for that URL. */
+export function toConnectionError(error: unknown, url: string, connectTimeoutMs: number): ConnectionError {
+  const target = connectionTarget(url);
+  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : { message: String(error) };
+  const line = `cannot connect to ${target.where}: ${explain(shape, target, connectTimeoutMs)}`;
+  return new ConnectionError(scrubSecrets(line, target), errnoOf(shape));
+}

@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { toConnectionError } from './connection-error.js';
+import type { Engine } from './engine.js';
+import { pgliteCompatibleTypes } from './pg-types.js';
+import { SerialQueue } from './serial-queue.js';
+import { applySessionSettings, DEFAULT_CONNECT_TIMEOUT_MS, type SessionOptions } from './session-settings.js';
+import { runBracketed, transactionBracket } from './transaction-bracket.js';
+
+export {
+  APPLICATION_NAME,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+} from './session-settings.js';
+
+export interface ServerOptions extends SessionOptions {
+  readonly connectTimeoutMs?: number;
+}
+
+interface Session {
+  readonly client: pg.Client;
+  readonly serverVersion: number;
+  /** Top-level work waits here while a transaction owns the connection, as in PGlite. */
+  readonly queue: SerialQueue;
+}
+
+/** One pg connection (or an open transaction level on it) as an Engine. */
+class ServerEngine implements Engine {
+  readonly kind = 'server' as const;
+  readonly serverVersion: number;
+
+  constructor(
+    private readonly session: Session,
+    private readonly depth: number,
+  ) {
+    this.serverVersion = session.serverVersion;
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.depth === 0 ? this.session.queue.run(task) : task();
+  }
+
+  async query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
+    const result = await this.exclusive(() => this.session.client.query(sql, params));
+    return { rows: result.rows as R[] };
+  }
+
+  async exec(sql: string): Promise<void> {
+    // Without parameters pg uses the simple query protocol, which accepts several statements.
+    await this.exclusive(() => this.session.client.query(sql));
+  }
+
+  transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
+    const exec = (sql: string) => this.session.client.query(sql);
+    const inner = new ServerEngine(this.session, this.depth + 1);
+    return this.exclusive(() =>
+      runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.depth === 0) await this.session.queue.run(() => this.session.client.end());
+  }
+}
+
+/** Connects to a PostgreSQL server; connection failures become a one-line ConnectionError. */
+export async function openServer(url: string, opts: ServerOptions = {}): Promise<Engine> {
+  const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    types: pgliteCompatibleTypes,
+  });
+  // A connection lost between queries is reported by the next query; unhandled, this event would crash.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw toConnectionError(error, url, connectTimeoutMs);
+  }
+  try {
+    await applySessionSettings(client, opts);
+    const { rows } = await client.query<{ v: number }>(
+      `SELECT current_setting('server_version_num')::int AS v`,
+    );
+    return new ServerEngine({ client, serverVersion: rows[0]?.v ?? 0, queue: new SerialQueue() }, 0);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+}
