@@ -1,4 +1,9 @@
-import { type ConnectionTarget, connectionTarget, scrubSecrets } from './connection-target.js';
+import {
+  type ConnectionTarget,
+  connectionTarget,
+  type ResolvedParameters,
+  scrubSecrets,
+} from './connection-target.js';
 
 export { redactUrl } from './connection-target.js';
 
@@ -47,7 +52,7 @@ function explain(error: ErrorShape, t: ConnectionTarget, connectTimeoutMs: numbe
     case '3D000':
       return `database "${t.database}" does not exist: check the database name in the URL`;
     case '28000':
-      if (/no encryption|SSL off/i.test(message)) {
+      if (/no pg_hba\.conf entry.*(no encryption|SSL off)/i.test(message)) {
         return `the server requires TLS for ${user}: add ?sslmode=require to the URL`;
       }
       return `the server's pg_hba.conf refuses ${user} on database "${t.database}" from this host: ask the database administrator for access`;
@@ -71,9 +76,14 @@ function explain(error: ErrorShape, t: ConnectionTarget, connectTimeoutMs: numbe
   return `${message.split('\n')[0] || 'unknown error'}${code ? ` (${code})` : ''}`;
 }
 
-/** Turns whatever pg or Node threw while connecting into a ConnectionError for that URL. */
-export function toConnectionError(error: unknown, url: string, connectTimeoutMs: number): ConnectionError {
-  const target = connectionTarget(url);
+/** Turns whatever pg or Node threw while connecting into a ConnectionError naming where it tried to go. */
+export function toConnectionError(
+  error: unknown,
+  params: ResolvedParameters,
+  url: string,
+  connectTimeoutMs: number,
+): ConnectionError {
+  const target = connectionTarget(params, url);
   const shape: ErrorShape = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const line = `cannot connect to ${target.where}: ${explain(shape, target, connectTimeoutMs)}`;
   return new ConnectionError(scrubSecrets(line, target), errnoOf(shape));

@@ -64,11 +64,20 @@ class ServerEngine implements Engine {
   }
 }
 
+/**
+ * A postgres:// URL means libpq semantics to its author: sslmode=require encrypts without verifying the
+ * certificate. node-postgres treats it as verify-full (and warns) unless told to follow libpq.
+ */
+function withLibpqSslModes(url: string): string {
+  if (!/[?&]sslmode=/i.test(url) || /[?&]uselibpqcompat=/i.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}uselibpqcompat=true`;
+}
+
 /** Connects to a PostgreSQL server; connection failures become a one-line ConnectionError. */
 export async function openServer(url: string, opts: ServerOptions = {}): Promise<Engine> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const client = new pg.Client({
-    connectionString: url,
+    connectionString: withLibpqSslModes(url),
     connectionTimeoutMillis: connectTimeoutMs,
     types: pgliteCompatibleTypes,
   });
@@ -78,7 +87,7 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw toConnectionError(error, url, connectTimeoutMs);
+    throw toConnectionError(error, client, url, connectTimeoutMs);
   }
   try {
     await applySessionSettings(client, opts);

@@ -38,9 +38,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A database name the cluster's pg_hba.conf rejects for everyone, so tests can provoke SQLSTATE 28000. */
+export const HBA_REJECTED_DATABASE = 'pgvigil_hba_rejected';
+
 // The superuser is trusted everywhere so tests need no password; every other TCP login needs scram,
 // which lets connection tests provoke real authentication failures.
-const PG_HBA = `local all all trust
+const PG_HBA = `host ${HBA_REJECTED_DATABASE} all 127.0.0.1/32 reject
+local all all trust
 host all ${SUPERUSER} 127.0.0.1/32 trust
 host all all 127.0.0.1/32 scram-sha-256
 host all all ::1/128 scram-sha-256
