@@ -97,7 +97,11 @@ export interface Index extends RelationName {
   readonly comment?: string;
 }
 
-export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude' | 'not null';
+/**
+ * NOT NULL is not a constraint kind here: Postgres 18 lists it in pg_constraint, 15 does not,
+ * so it lives on Column.notNull and both engines give the same snapshot.
+ */
+export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
 
@@ -122,22 +126,25 @@ export interface Constraint {
     readonly onDelete: ReferentialAction;
     readonly onUpdate: ReferentialAction;
   };
-  /** Inherited from a partitioned parent's constraint (conparentid <> 0). */
+  /** Inherited from a parent table's constraint (conparentid <> 0, or not locally defined). */
   readonly inherited: boolean;
   readonly comment?: string;
 }
 
 export interface Sequence extends RelationName {
   readonly dataType: string;
-  readonly start: number;
-  readonly increment: number;
+  /** Text: int8 values may exceed Number.MAX_SAFE_INTEGER. */
+  readonly start: string;
+  readonly increment: string;
   readonly min: string;
   readonly max: string;
   readonly cycle: boolean;
+  readonly cache: string;
   /** null when nextval was never called. Text: may exceed Number.MAX_SAFE_INTEGER. */
   readonly lastValue: string | null;
   /** Column owning the sequence (serial / identity), if any. */
   readonly ownedBy?: { readonly table: RelationName; readonly column: string };
+  readonly comment?: string;
 }
 
 export interface View extends RelationName {
@@ -150,6 +157,7 @@ export interface EnumType {
   readonly schema: string;
   readonly name: string;
   readonly labels: readonly string[];
+  readonly comment?: string;
 }
 
 export interface FunctionDef {
@@ -162,6 +170,7 @@ export interface FunctionDef {
   readonly volatility: 'immutable' | 'stable' | 'volatile';
   /** Hash of the definition (pg_get_functiondef) so diffs can say "body changed". */
   readonly definitionHash: string;
+  readonly comment?: string;
 }
 
 export interface Trigger {
@@ -171,6 +180,7 @@ export interface Trigger {
   /** pg_get_triggerdef */
   readonly definition: string;
   readonly enabled: boolean;
+  readonly comment?: string;
 }
 
 export interface Extension {
