@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, redactUrl } from '../../src/engine/connection-error.js';
 import { openServer } from '../../src/engine/server.js';
-import { testServerUrl, uniqueName, withDatabase } from '../support/engines.js';
+import { testServerUrl, uniqueName } from '../support/engines.js';
 import { HBA_REJECTED_DATABASE } from '../support/pg-cluster.js';
 
 const PASSWORD = 'S3cr3t-p@ss/w%rd';
@@ -129,7 +129,7 @@ describe.runIf(serverUrl)('connection errors from a real server', () => {
   });
 
   it('reports a pg_hba.conf rejection', async () => {
-    const message = await connectionFailure(withDatabase(at(role, PASSWORD), HBA_REJECTED_DATABASE));
+    const message = await connectionFailure(at(role, PASSWORD, HBA_REJECTED_DATABASE));
     expect(message).toMatch(/pg_hba\.conf refuses user .* on database "pgvigil_hba_rejected"/);
   });
 });

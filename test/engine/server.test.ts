@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urlForDatabase } from '../../src/engine/database-url.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { openServer } from '../../src/engine/server.js';
 import { openServerTestDatabase, testServerUrl } from '../support/engines.js';
@@ -13,8 +14,8 @@ describe.runIf(serverUrl)('openServer session', () => {
   let url: string;
   beforeAll(async () => {
     db = await openServerTestDatabase();
-    url = (await db.query<{ d: string }>('SELECT current_database() AS d')).rows[0]?.d ?? '';
-    url = Object.assign(new URL(serverUrl ?? ''), { pathname: `/${url}` }).toString();
+    const name = (await db.query<{ d: string }>('SELECT current_database() AS d')).rows[0]?.d ?? '';
+    url = urlForDatabase(serverUrl ?? '', name);
     await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
   });
   afterAll(() => db.close());

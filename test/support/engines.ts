@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, inject } from 'vitest';
+import { urlForDatabase } from '../../src/engine/database-url.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { openPglite } from '../../src/engine/pglite.js';
 import { openServer } from '../../src/engine/server.js';
@@ -13,13 +14,6 @@ export interface EngineCase {
 /** Superuser URL of the run's test cluster, or undefined when the run opted out (PGVIGIL_TEST_NO_SERVER=1). */
 export function testServerUrl(): string | undefined {
   return inject('serverUrl') || undefined;
-}
-
-/** The same URL pointing at another database of the test cluster. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 export function uniqueName(prefix: string): string {
@@ -37,7 +31,7 @@ export async function openServerTestDatabase(): Promise<Engine> {
   } finally {
     await admin.close();
   }
-  const engine = await openServer(withDatabase(adminUrl, name));
+  const engine = await openServer(urlForDatabase(adminUrl, name));
   const close = async (): Promise<void> => {
     await engine.close();
     const dropper = await openServer(adminUrl);
