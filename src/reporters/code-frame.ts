@@ -1,0 +1,89 @@
+import { layoutLine } from './text-width.js';
+
+/** Beyond this many source lines a frame shows its head and tail around an ellipsis. */
+export const MAX_FRAME_LINES = 8;
+const TAIL_LINES = 2;
+
+export interface FrameSpan {
+  readonly line: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  /** Exclusive: one past the last UTF-16 column of the span, as in SARIF. */
+  readonly endColumn?: number;
+}
+
+export interface FrameStyle {
+  readonly gutter: (text: string) => string;
+  readonly marker: (text: string) => string;
+}
+
+const PLAIN: FrameStyle = { gutter: (text) => text, marker: (text) => text };
+
+/**
+ * The lines of `source` covered by `span`, one line of context around them, a line-number gutter and
+ * carets under the span. Empty when the span lies outside the text (a stale source, a wrong line).
+ */
+export function codeFrame(source: string, span: FrameSpan, style: FrameStyle = PLAIN): readonly string[] {
+  const lines = source.split(/\r?\n/);
+  if (span.line < 1 || span.line > lines.length) return [];
+  const endLine = Math.min(Math.max(span.endLine ?? span.line, span.line), lines.length);
+  const first = Math.max(1, span.line - 1);
+  const last = Math.min(lines.length, endLine + 1);
+  const gutterWidth = String(last).length;
+  const rows: string[] = [];
+  const shown = visibleLines(first, last);
+  for (const [position, number] of shown.entries()) {
+    const previous = shown[position - 1];
+    if (previous !== undefined && number > previous + 1) {
+      rows.push(gutterRow(style, gutterWidth, '…', `${number - previous - 1} more lines`));
+    }
+    const laidOut = layoutLine(lines[number - 1] ?? '');
+    rows.push(gutterRow(style, gutterWidth, String(number), laidOut.text));
+    const underline = underlineFor(number, laidOut, lines[number - 1] ?? '', span, endLine);
+    if (underline) {
+      const [start, length] = underline;
+      rows.push(gutterRow(style, gutterWidth, '', ' '.repeat(start) + style.marker('^'.repeat(length))));
+    }
+  }
+  return rows;
+}
+
+function visibleLines(first: number, last: number): readonly number[] {
+  const all = Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  if (all.length <= MAX_FRAME_LINES) return all;
+  return [...all.slice(0, MAX_FRAME_LINES - TAIL_LINES), ...all.slice(-TAIL_LINES)];
+}
+
+/** [start cell, length] of the carets under line `number`, or undefined when it gets none. */
+function underlineFor(
+  number: number,
+  laidOut: ReturnType<typeof layoutLine>,
+  raw: string,
+  span: FrameSpan,
+  endLine: number,
+): readonly [number, number] | undefined {
+  const startsHere = number === span.line;
+  const endsHere = number === endLine;
+  if (!startsHere && !endsHere) return undefined;
+  const column = span.column ?? 1;
+  const startCell = startsHere ? laidOut.cellAt(column) : laidOut.cellAt(firstNonBlankColumn(raw));
+  const endCell = !endsHere
+    ? laidOut.width
+    : span.endColumn !== undefined
+      ? laidOut.cellAt(span.endColumn)
+      : span.column !== undefined && span.endLine === undefined
+        ? laidOut.cellAt(column + 1)
+        : laidOut.width;
+  if (endCell > startCell) return [startCell, endCell - startCell];
+  // A span that starts at the end of a line still deserves one caret; a span that merely ends at a line's start does not.
+  return startsHere ? [startCell, 1] : undefined;
+}
+
+function firstNonBlankColumn(line: string): number {
+  const match = /\S/.exec(line);
+  return match ? match.index + 1 : 1;
+}
+
+function gutterRow(style: FrameStyle, width: number, label: string, text: string): string {
+  return `${style.gutter(`${label.padStart(width)} |`)} ${text}`.trimEnd();
+}
