@@ -1,0 +1,120 @@
+import type { Node, RawStmt } from '@pgsql/types';
+import { SYNTAX_ERROR } from '../diagnostics/builtin.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inputDiagnostic } from './input-diagnostic.js';
+import { parseSql } from './parser.js';
+import type { SourceText, TextRange } from './positions.js';
+import { relocate } from './relocate.js';
+import type { NodeTag, Statement } from './statement.js';
+import { isComment, isSemicolon, type Token } from './tokens.js';
+
+/** A slice of parseText to parse on its own; byteStart is the UTF-8 offset of `start`. */
+export interface Chunk extends TextRange {
+  readonly byteStart: number;
+}
+
+export type StatementDraft = Omit<Statement, 'index' | 'copyData'>;
+
+export type ChunkOutcome =
+  | { readonly ok: true; readonly statements: readonly StatementDraft[] }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/**
+ * Parses one chunk. A space is put in front so that no node sits at offset 0, which
+ * libpg-query's JSON would omit; every offset is then shifted back by that one byte.
+ */
+export function parseChunk(
+  source: SourceText,
+  file: string,
+  chunk: Chunk,
+  tokens: readonly Token[],
+): ChunkOutcome {
+  const outcome = parseSql(` ${source.parseText.slice(chunk.start, chunk.end)}`);
+  const toIndex = (byte: number): number => source.byteToIndex(chunk.byteStart + byte - 1);
+  if (!outcome.ok) {
+    const at = source.codePointsToIndex(chunk.start, Math.max(0, outcome.error.cursorPosition - 1));
+    return { ok: false, diagnostic: syntaxError(source, file, at, tokens, outcome.error.message) };
+  }
+  const statements = (outcome.result.stmts ?? []).map((raw) => {
+    const rawStart = toIndex(raw.stmt_location ?? 0);
+    const rawEnd = raw.stmt_len ? toIndex((raw.stmt_location ?? 0) + raw.stmt_len) : chunk.end;
+    return draft(
+      source,
+      file,
+      trimToTokens({ start: rawStart, end: rawEnd }, tokens),
+      relocateStmt(raw, toIndex),
+    );
+  });
+  return { ok: true, statements };
+}
+
+function relocateStmt(raw: RawStmt, toIndex: (byte: number) => number): Node {
+  // A parsed RawStmt always carries its statement; an empty one would not be in stmts.
+  return relocate(raw.stmt as Node, toIndex);
+}
+
+function draft(source: SourceText, file: string, range: TextRange, node: Node): StatementDraft {
+  return {
+    start: range.start,
+    end: range.end,
+    text: source.text.slice(range.start, range.end),
+    span: source.spanOf(file, range.start, range.end),
+    node,
+    kind: Object.keys(node)[0] as NodeTag,
+  };
+}
+
+/** Narrows a raw statement range to its first and last real tokens (no comments, no semicolon). */
+function trimToTokens(range: TextRange, tokens: readonly Token[]): TextRange {
+  const inside = tokens.slice(
+    firstTokenAtOrAfter(tokens, range.start),
+    firstTokenAtOrAfter(tokens, range.end),
+  );
+  const real = inside.filter((token) => !isComment(token) && !isSemicolon(token));
+  const first = real[0];
+  const last = real[real.length - 1];
+  return first && last ? { start: first.start, end: last.end } : range;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], index: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid]?.start ?? 0) < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function syntaxError(
+  source: SourceText,
+  file: string,
+  at: number,
+  tokens: readonly Token[],
+  message: string,
+): Diagnostic {
+  const token = tokens[firstTokenAtOrAfter(tokens, at)];
+  const end = token && token.start === at ? token.end : at;
+  return inputDiagnostic(SYNTAX_ERROR, source.spanOf(file, at, end), {
+    message: `${capitalize(shortenNearText(message))}.`,
+    why: 'PostgreSQL would reject this statement, so it cannot be checked or applied.',
+    help: 'Fix the statement so PostgreSQL parses it; if the file is written for another database, rewrite that part for PostgreSQL.',
+  });
+}
+
+const NEAR_TEXT = /"([\s\S]*)"$/;
+const NEAR_TEXT_MAX = 40;
+
+/** An unterminated literal makes Postgres quote the rest of the file; keep one short line of it. */
+function shortenNearText(message: string): string {
+  const near = NEAR_TEXT.exec(message)?.[1];
+  if (near === undefined) return message;
+  const firstLine = near.split(/\r?\n/)[0] ?? '';
+  if (firstLine === near && near.length <= NEAR_TEXT_MAX) return message;
+  return message.replace(NEAR_TEXT, `"${firstLine.slice(0, NEAR_TEXT_MAX)}…"`);
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

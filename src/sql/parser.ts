@@ -1,0 +1,84 @@
+import type { ParseResult } from '@pgsql/types';
+import {
+  fingerprintSync,
+  hasSqlDetails,
+  loadModule,
+  normalizeSync,
+  parseSync,
+  type ScanToken,
+  scanSync,
+} from 'libpg-query';
+
+/**
+ * The only door to libpg-query. Its WASM module loads asynchronously once; after that every
+ * call here is synchronous, which keeps the rest of sql/ free of promises.
+ */
+let loading: Promise<void> | undefined;
+let ready = false;
+
+export function initSql(): Promise<void> {
+  loading ??= loadModule().then(() => {
+    ready = true;
+  });
+  return loading;
+}
+
+function assertReady(): void {
+  if (!ready) throw new Error('pgvigil sql: call `await initSql()` before parsing SQL (programming error).');
+}
+
+export interface ParseFailure {
+  readonly message: string;
+  /** 0-based count of Unicode code points (not bytes, not UTF-16 units) into the parsed string. */
+  readonly cursorPosition: number;
+}
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly result: ParseResult }
+  | { readonly ok: false; readonly error: ParseFailure };
+
+export function parseSql(text: string): ParseOutcome {
+  assertReady();
+  try {
+    return { ok: true, result: parseSync(text) };
+  } catch (error) {
+    if (hasSqlDetails(error) && error.sqlDetails) {
+      const { message, cursorPosition } = error.sqlDetails;
+      return { ok: false, error: { message, cursorPosition } };
+    }
+    return {
+      ok: false,
+      error: { message: error instanceof Error ? error.message : String(error), cursorPosition: 0 },
+    };
+  }
+}
+
+/** Scanner tokens with UTF-8 byte offsets, or undefined when the text does not scan (unterminated literal). */
+export function scanSql(text: string): readonly ScanToken[] | undefined {
+  assertReady();
+  if (text.length === 0) return [];
+  try {
+    return scanSync(text).tokens;
+  } catch {
+    // libpg-query reports scanner failures as an unparseable blob without a position; callers locate it.
+    return undefined;
+  }
+}
+
+export function fingerprintSql(text: string): string | undefined {
+  assertReady();
+  try {
+    return fingerprintSync(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function normalizeSql(text: string): string | undefined {
+  assertReady();
+  try {
+    return normalizeSync(text);
+  } catch {
+    return undefined;
+  }
+}
