@@ -2,10 +2,11 @@ import type { Node, RawStmt } from '@pgsql/types';
 import { SYNTAX_ERROR } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { inputDiagnostic } from './input-diagnostic.js';
+import type { NodeTag } from './node-types.js';
 import { parseSql } from './parser.js';
 import type { SourceText, TextRange } from './positions.js';
 import { relocate } from './relocate.js';
-import type { NodeTag, Statement } from './statement.js';
+import type { Statement } from './statement.js';
 import { isComment, isSemicolon, type Token } from './tokens.js';
 
 /** A slice of parseText to parse on its own; byteStart is the UTF-8 offset of `start`. */
