@@ -1,0 +1,26 @@
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export type ChangedObject =
+  | 'table'
+  | 'column'
+  | 'index'
+  | 'constraint'
+  | 'sequence'
+  | 'view'
+  | 'enum'
+  | 'function'
+  | 'trigger'
+  | 'extension'
+  | 'schema'
+  | 'comment';
+
+/** One difference between two catalog snapshots, said in words. */
+export interface CatalogChange {
+  readonly change: ChangeKind;
+  readonly object: ChangedObject;
+  /** Qualified name of the object (for a comment: of the object it is on). */
+  readonly name: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly description: string;
+}
