@@ -15,6 +15,7 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate nearest to `word` for a "did you mean" hint, or undefined when none is close enough.
  * The default limit scales with the word so short typos match but unrelated ids do not.
+ * A word of three or more letters that starts a candidate ("warn", "require-fk") counts as distance 1.
  */
 export function closest(
   word: string,
@@ -25,7 +26,9 @@ export function closest(
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    const edits = editDistance(needle, lower);
+    const distance = needle.length >= 3 && lower.startsWith(needle) ? Math.min(edits, 1) : edits;
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -26,6 +26,11 @@ describe('closest', () => {
     expect(closest('x', [])).toBeUndefined();
   });
 
+  it('takes an abbreviation as a close match', () => {
+    expect(closest('warn', ['off', 'error', 'warning', 'info'])).toBe('warning');
+    expect(closest('wa', ['off', 'error', 'warning', 'info'])).toBeUndefined();
+  });
+
   it('honours an explicit max distance', () => {
     expect(closest('shema', ['schema'], 0)).toBeUndefined();
     expect(closest('shema', ['schema'], 1)).toBe('schema');
