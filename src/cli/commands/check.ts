@@ -1,0 +1,69 @@
+import { stat } from 'node:fs/promises';
+import { runCheck } from '../../check/run-check.js';
+import type { EffectiveConfig } from '../../config/config.js';
+import { loadProjectConfig } from '../../config/load-config.js';
+import { resolveRuleSettings } from '../../config/rule-settings.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
+import { allRuleMetas } from '../../rules/registry.js';
+import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import type { CliArgs } from '../args.js';
+import { UsageError } from '../usage-error.js';
+
+export interface CommandResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+  readonly filesChecked: number;
+  readonly failOn: EffectiveConfig['failOn'];
+}
+
+const SUPPORTED_FORMATS: ReadonlySet<string> = new Set<MigrationFormat>(['golang-migrate', 'plain']);
+
+function migrationFormat(config: EffectiveConfig): MigrationFormat | undefined {
+  const format = config.migrations?.format;
+  if (format === undefined || format === 'auto') return undefined;
+  if (SUPPORTED_FORMATS.has(format)) return format as MigrationFormat;
+  throw new UsageError(
+    `migrations.format "${format}" is not supported yet; use golang-migrate or plain (or "auto").`,
+  );
+}
+
+async function requireDirectory(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory())
+    throw new UsageError(`${dir} is not a directory; give the project directory to check.`);
+}
+
+async function layoutFor(dir: string, args: CliArgs, config: EffectiveConfig): Promise<ProjectLayout> {
+  const layout = await discoverProject(dir, {
+    schema: args.schema.length > 0 ? args.schema : config.schema,
+    migrations: config.migrations && { dir: config.migrations.dir, format: migrationFormat(config) },
+    queries: config.queries,
+  });
+  const missing = await missingPaths(layout);
+  if (missing.length > 0)
+    throw new UsageError(`not found: ${missing.join(', ')}; check the path or the config file.`);
+  if (layout.schemaFiles.length === 0 && !layout.migrationsDir && !layout.queriesDir) {
+    throw new UsageError(
+      `nothing to check in ${dir}: no schema.sql or structure.sql, no migrations/ and no queries/ folder; pass --schema or write a pgvigil.config.json.`,
+    );
+  }
+  return layout;
+}
+
+/** `pgvigil check [dir]`. */
+export async function checkCommand(args: CliArgs): Promise<CommandResult> {
+  const dir = args.positionals[0] ?? '.';
+  if (args.positionals.length > 1) throw new UsageError('check takes one directory; run pgvigil --help.');
+  await requireDirectory(dir);
+  const loaded = await loadProjectConfig(dir, args.config, { rules: allRuleMetas });
+  if (loaded.errors.length > 0)
+    throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
+  const layout = await layoutFor(dir, args, loaded.config);
+  const result = await runCheck(layout, resolveRuleSettings(loaded.config, allRuleMetas));
+  return {
+    ...result,
+    filesChecked: result.sources.size,
+    failOn: args.failOn ?? loaded.config.failOn,
+  };
+}

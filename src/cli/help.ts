@@ -1,0 +1,21 @@
+export const HELP = `pgvigil: keeps PostgreSQL from surprising you at 3am
+
+Usage:
+  pgvigil check [dir]        schema, migrations and queries of a project, on embedded Postgres
+                             (finds schema.sql or structure.sql, migrations/, queries/ under dir)
+
+Options:
+  --format <f>      text (default), json, sarif, github
+  --config <file>   config file (default: <dir>/pgvigil.config.json when present)
+  --schema <file>   schema file to load first, instead of the one found (repeatable)
+  --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
+  --output <file>   write the report to a file instead of stdout
+  --quiet           print only errors (text format)
+  --no-color        no colours (also when NO_COLOR is set or stdout is not a terminal)
+  -h, --help        this help
+  -v, --version     the version
+
+Exit codes: 0 clean or only findings below --fail-on, 1 findings at or above --fail-on,
+            2 usage, configuration or input error.
+Rules and their docs: docs/rules/README.md
+`;

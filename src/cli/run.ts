@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import { ConnectionError } from '../engine/connection-error.js';
+import { render } from '../reporters/index.js';
+import { allRuleMetas } from '../rules/registry.js';
+import { type CliArgs, parseCliArgs } from './args.js';
+import { checkCommand } from './commands/check.js';
+import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
+import { HELP } from './help.js';
+import { UsageError } from './usage-error.js';
+import { packageVersion } from './version.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly isTty: boolean;
+}
+
+const COMMANDS: Readonly<Record<string, typeof checkCommand>> = { check: checkCommand };
+
+async function execute(args: CliArgs, io: CliIo): Promise<number> {
+  if (args.version) {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  if (args.help || args.command === undefined) {
+    io.stdout(HELP);
+    return args.help ? EXIT_CLEAN : EXIT_USAGE;
+  }
+  const command = COMMANDS[args.command];
+  if (!command)
+    throw new UsageError(`unknown command "${args.command}"; run pgvigil --help for the commands.`);
+  const result = await command(args);
+  const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const report = {
+    diagnostics: shown,
+    rules: allRuleMetas,
+    sources: result.sources,
+    filesChecked: result.filesChecked,
+    tool: { name: 'pgvigil', version: packageVersion() },
+  } as const;
+  const output = render(args.format, report, { color: args.color, rootDir: process.cwd() });
+  if (args.output) await writeFile(args.output, output);
+  else io.stdout(output);
+  return exitCodeFor(result.diagnostics, result.failOn);
+}
+
+/** argv → exit code. User mistakes print one line to stderr and give exit code 2, never a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await execute(parseCliArgs(argv, io.env, io.isTty), io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConnectionError) {
+      io.stderr(`pgvigil: ${error.userMessage}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`pgvigil: internal error, please report it with this output:\n${message}\n`);
+    return EXIT_USAGE;
+  }
+}

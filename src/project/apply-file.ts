@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Engine } from '../engine/engine.js';
+import { inputDiagnostic } from '../sql/input-diagnostic.js';
+import { type SplitResult, splitStatements } from '../sql/split.js';
+import type { OriginTracker } from './origins.js';
+import { statementFailed } from './statement-error.js';
+
+export interface AppliedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly split: SplitResult;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** SQLSTATE 25P02: the file's own BEGIN is open and an earlier statement failed. */
+const IN_FAILED_TRANSACTION = '25P02';
+
+async function leaveFailedTransaction(engine: Engine): Promise<void> {
+  try {
+    await engine.query('SELECT 1');
+  } catch (error) {
+    if ((error as { code?: string }).code === IN_FAILED_TRANSACTION) await engine.exec('ROLLBACK');
+  }
+}
+
+/**
+ * Runs a file statement by statement, as psql would with ON_ERROR_STOP off: a statement Postgres
+ * rejects becomes a diagnostic and the rest still runs. Each statement's new objects are recorded
+ * so findings can point at the statement that created them. Session settings the file changed
+ * (pg_dump sets search_path to '') are reset afterwards, as a new psql session would start.
+ */
+export async function applyFile(
+  engine: Engine,
+  file: string,
+  origins: OriginTracker,
+  context: string,
+): Promise<AppliedFile> {
+  const text = await readFile(file, 'utf8');
+  const split = splitStatements(text, file);
+  const diagnostics: Diagnostic[] = [...split.diagnostics];
+  for (const statement of split.statements) {
+    if (statement.copyData !== undefined) {
+      diagnostics.push(
+        inputDiagnostic(UNSUPPORTED_INPUT, statement.span, {
+          message: 'COPY ... FROM stdin data is not loaded yet; the table stays empty.',
+          why: 'pgvigil judges the schema; the rows of this COPY were skipped.',
+          help: 'Nothing to do for schema checks; load a schema-only dump (pg_dump -s) to silence this.',
+        }),
+      );
+      continue;
+    }
+    try {
+      await engine.exec(statement.text);
+      await origins.record({ file, statementIndex: statement.index });
+    } catch (error) {
+      diagnostics.push(statementFailed(split.source, file, statement, error, context));
+      await leaveFailedTransaction(engine);
+    }
+  }
+  await engine.exec('RESET ALL');
+  return { file, text, split, diagnostics };
+}

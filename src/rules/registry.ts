@@ -1,0 +1,16 @@
+import { BUILTIN_METAS } from '../diagnostics/builtin.js';
+import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { requireFkIndex } from './schema/require-fk-index.js';
+import type { SchemaRule } from './schema-rule.js';
+
+/** Every schema rule. The docs index, config validation and the SARIF rule table derive from this list. */
+export const schemaRules: readonly SchemaRule[] = [requireFkIndex];
+
+/** Every rule id pgvigil can report, built-in input diagnostics first. */
+export const allRuleMetas: readonly RuleMeta[] = [...BUILTIN_METAS, ...schemaRules.map((rule) => rule.meta)];
+
+export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
+
+export function findRuleMeta(id: string): RuleMeta | undefined {
+  return allRuleMetas.find((meta) => meta.id === id);
+}
