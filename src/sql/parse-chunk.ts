@@ -2,12 +2,13 @@ import type { Node, RawStmt } from '@pgsql/types';
 import { SYNTAX_ERROR } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { inputDiagnostic } from './input-diagnostic.js';
+import { lineEnd } from './lines.js';
 import type { NodeTag } from './node-types.js';
 import { parseSql } from './parser.js';
 import type { SourceText, TextRange } from './positions.js';
-import { relocate } from './relocate.js';
+import { relocateInPlace } from './relocate.js';
 import type { Statement } from './statement.js';
-import { isComment, isSemicolon, type Token } from './tokens.js';
+import { isComment, isSemicolon, scanRange } from './tokens.js';
 
 /** A slice of parseText to parse on its own; byteStart is the UTF-8 offset of `start`. */
 export interface Chunk extends TextRange {
@@ -24,17 +25,12 @@ export type ChunkOutcome =
  * Parses one chunk. A space is put in front so that no node sits at offset 0, which
  * libpg-query's JSON would omit; every offset is then shifted back by that one byte.
  */
-export function parseChunk(
-  source: SourceText,
-  file: string,
-  chunk: Chunk,
-  tokens: readonly Token[],
-): ChunkOutcome {
+export function parseChunk(source: SourceText, file: string, chunk: Chunk): ChunkOutcome {
   const outcome = parseSql(` ${source.parseText.slice(chunk.start, chunk.end)}`);
   const toIndex = (byte: number): number => source.byteToIndex(chunk.byteStart + byte - 1);
   if (!outcome.ok) {
     const at = source.codePointsToIndex(chunk.start, Math.max(0, outcome.error.cursorPosition - 1));
-    return { ok: false, diagnostic: syntaxError(source, file, at, tokens, outcome.error.message) };
+    return { ok: false, diagnostic: syntaxError(source, file, at, outcome.error.message) };
   }
   const statements = (outcome.result.stmts ?? []).map((raw) => {
     const rawStart = toIndex(raw.stmt_location ?? 0);
@@ -42,7 +38,7 @@ export function parseChunk(
     return draft(
       source,
       file,
-      trimToTokens({ start: rawStart, end: rawEnd }, tokens),
+      trimToTokens(source, { start: rawStart, end: rawEnd }),
       relocateStmt(raw, toIndex),
     );
   });
@@ -51,7 +47,7 @@ export function parseChunk(
 
 function relocateStmt(raw: RawStmt, toIndex: (byte: number) => number): Node {
   // A parsed RawStmt always carries its statement; an empty one would not be in stmts.
-  return relocate(raw.stmt as Node, toIndex);
+  return relocateInPlace(raw.stmt as Node, toIndex);
 }
 
 function draft(source: SourceText, file: string, range: TextRange, node: Node): StatementDraft {
@@ -65,37 +61,27 @@ function draft(source: SourceText, file: string, range: TextRange, node: Node): 
   };
 }
 
-/** Narrows a raw statement range to its first and last real tokens (no comments, no semicolon). */
-function trimToTokens(range: TextRange, tokens: readonly Token[]): TextRange {
-  const inside = tokens.slice(
-    firstTokenAtOrAfter(tokens, range.start),
-    firstTokenAtOrAfter(tokens, range.end),
+const TRAILING_SPACE = /[ \t\n\r\f\v]+$/;
+
+/**
+ * Narrows a raw statement range to its last real token (no trailing comment). Only statements
+ * that may hold a comment are scanned: scanning a whole large file is slow (seconds for 600 kB).
+ */
+function trimToTokens(source: SourceText, range: TextRange): TextRange {
+  const raw = source.parseText.slice(range.start, range.end);
+  if (!raw.includes('--') && !raw.includes('/*')) {
+    return { start: range.start, end: range.start + raw.replace(TRAILING_SPACE, '').length };
+  }
+  const real = (scanRange(source, range.start, range.end) ?? []).filter(
+    (token) => !isComment(token) && !isSemicolon(token),
   );
-  const real = inside.filter((token) => !isComment(token) && !isSemicolon(token));
   const first = real[0];
   const last = real[real.length - 1];
   return first && last ? { start: first.start, end: last.end } : range;
 }
 
-function firstTokenAtOrAfter(tokens: readonly Token[], index: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens[mid]?.start ?? 0) < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-export function syntaxError(
-  source: SourceText,
-  file: string,
-  at: number,
-  tokens: readonly Token[],
-  message: string,
-): Diagnostic {
-  const token = tokens[firstTokenAtOrAfter(tokens, at)];
+export function syntaxError(source: SourceText, file: string, at: number, message: string): Diagnostic {
+  const token = scanRange(source, at, lineEnd(source.parseText, at))?.[0];
   const end = token && token.start === at ? token.end : at;
   return inputDiagnostic(SYNTAX_ERROR, source.spanOf(file, at, end), {
     message: `${capitalize(shortenNearText(message))}.`,

@@ -106,32 +106,21 @@ function isHighSurrogateAt(text: string, index: number): boolean {
   return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
 }
 
-/** UTF-8 length of the character at `index` and how many UTF-16 units it spans. */
-function utf8Width(text: string, index: number): { readonly bytes: number; readonly units: number } {
-  const code = text.charCodeAt(index);
-  if (code < 0x80) return { bytes: 1, units: 1 };
-  if (code < 0x800) return { bytes: 2, units: 1 };
-  if (isHighSurrogateAt(text, index)) return { bytes: 4, units: 2 };
-  // Lone surrogates are encoded as U+FFFD (3 bytes) on the way into the parser.
-  return { bytes: 3, units: 1 };
-}
-
 function computeByteMap(text: string): Int32Array {
-  const widths: { bytes: number; units: number }[] = [];
-  let total = 0;
-  for (let index = 0; index < text.length; ) {
-    const width = utf8Width(text, index);
-    widths.push(width);
-    total += width.bytes;
-    index += width.units;
-  }
+  // Buffer counts a lone surrogate as U+FFFD (3 bytes), as the parser's input encoding does.
+  const total = Buffer.byteLength(text, 'utf8');
   const map = new Int32Array(total + 1);
   let byte = 0;
-  let index = 0;
-  for (const width of widths) {
-    map.fill(index, byte, byte + width.bytes);
-    byte += width.bytes;
-    index += width.units;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    map[byte++] = index;
+    if (code < 0x80) continue;
+    map[byte++] = index;
+    if (code < 0x800) continue;
+    map[byte++] = index;
+    if (!isHighSurrogateAt(text, index)) continue;
+    map[byte++] = index;
+    index++;
   }
   map[total] = text.length;
   return map;

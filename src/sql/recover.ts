@@ -31,7 +31,7 @@ export function recoverStatements(
   const statements: StatementDraft[] = [];
   const errors: Diagnostic[] = [];
   for (const chunk of chunks) {
-    const outcome = parseChunk(source, file, chunk, scanned.tokens);
+    const outcome = parseChunk(source, file, chunk);
     if (outcome.ok) statements.push(...outcome.statements);
     else errors.push(outcome.diagnostic);
   }

@@ -2,22 +2,26 @@
 const LOCATION_FIELDS: ReadonlySet<string> = new Set(['location', 'name_location']);
 
 /**
- * A copy of a parse tree with every byte-offset location mapped through `toIndex`.
+ * Maps every byte-offset location of a freshly parsed tree through `toIndex`, in place: the
+ * tree belongs to the caller alone, and copying a large pg_dump's trees costs more than parsing.
  * Negative locations mean "unknown" in libpg-query and are kept as they are.
  */
-export function relocate<T>(tree: T, toIndex: (byteOffset: number) => number): T {
-  return copy(tree, toIndex) as T;
+export function relocateInPlace<T>(tree: T, toIndex: (byteOffset: number) => number): T {
+  visit(tree, toIndex);
+  return tree;
 }
 
-function copy(value: unknown, toIndex: (byteOffset: number) => number): unknown {
-  if (Array.isArray(value)) return value.map((item) => copy(item, toIndex));
-  if (value === null || typeof value !== 'object') return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    result[key] =
-      LOCATION_FIELDS.has(key) && typeof child === 'number' && child >= 0
-        ? toIndex(child)
-        : copy(child, toIndex);
+function visit(value: unknown, toIndex: (byteOffset: number) => number): void {
+  if (Array.isArray(value)) {
+    for (const item of value) visit(item, toIndex);
+    return;
   }
-  return result;
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (typeof child === 'number') {
+      if (child >= 0 && LOCATION_FIELDS.has(key)) record[key] = toIndex(child);
+    } else if (typeof child === 'object') visit(child, toIndex);
+  }
 }

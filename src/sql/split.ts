@@ -31,25 +31,17 @@ export interface SplitResult {
 export function splitStatements(text: string, file: string): SplitResult {
   const psql = extractPsqlInput(SourceText.from(text));
   const source = psql.source;
-  const tokens = scanRange(source);
-  const whole = parseChunk(
-    source,
-    file,
-    { start: 0, byteStart: 0, end: source.parseText.length },
-    tokens ?? [],
-  );
+  const whole = parseChunk(source, file, { start: 0, byteStart: 0, end: source.parseText.length });
+  // Scanning is slow on large files, so a file that parses is only scanned between its statements.
   const parsed = whole.ok
-    ? { statements: whole.statements, errors: [], tokens: tokens ?? [] }
-    : recoverStatements(source, file, tokens);
-  const errors =
-    whole.ok || parsed.errors.length > 0 ? parsed.errors : [wholeFileError(source, file, parsed.tokens)];
+    ? { statements: whole.statements, errors: [], tokens: scanGaps(source, whole.statements) }
+    : recoverStatements(source, file, scanRange(source));
+  const errors = whole.ok || parsed.errors.length > 0 ? parsed.errors : [wholeFileError(source, file)];
   return {
     source,
     statements: parsed.statements.map((draft, index) => withCopyData({ ...draft, index }, psql.copyBlocks)),
     diagnostics: [...psql.metaCommands.map((meta) => metaCommandSkipped(source, file, meta)), ...errors],
-    comments: parsed.tokens
-      .filter((token) => token.name === 'SQL_COMMENT')
-      .map((token) => comment(source, file, token)),
+    comments: commentsBetween(parsed.tokens, parsed.statements).map((token) => comment(source, file, token)),
   };
 }
 
@@ -62,10 +54,47 @@ function withCopyData(
 }
 
 /** When each statement parses alone but the file did not, the file-level error is still reported. */
-function wholeFileError(source: SourceText, file: string, tokens: readonly Token[]): Diagnostic {
+function wholeFileError(source: SourceText, file: string): Diagnostic {
   const outcome = parseSql(source.parseText);
   const error = outcome.ok ? { message: 'syntax error', cursorPosition: 0 } : outcome.error;
-  return syntaxError(source, file, source.codePointsToIndex(0, error.cursorPosition), tokens, error.message);
+  return syntaxError(source, file, source.codePointsToIndex(0, error.cursorPosition), error.message);
+}
+
+/** Tokens of the text around and between statements; that text is all at top level. */
+function scanGaps(source: SourceText, statements: readonly TextRange[]): readonly Token[] {
+  const bounds = [
+    0,
+    ...statements.flatMap((statement) => [statement.start, statement.end]),
+    source.parseText.length,
+  ];
+  const tokens: Token[] = [];
+  for (let i = 0; i < bounds.length; i += 2) {
+    const start = bounds[i] ?? 0;
+    const end = bounds[i + 1] ?? start;
+    const gap = source.parseText.slice(start, end);
+    if (gap.includes('--')) for (const token of scanRange(source, start, end) ?? []) tokens.push(token);
+  }
+  return tokens;
+}
+
+/** `--` comments outside every statement (statements are in order): the ones that can stand before one. */
+function commentsBetween(tokens: readonly Token[], statements: readonly TextRange[]): readonly Token[] {
+  const outside = (token: Token): boolean => {
+    const before = statements[lastStartingAtOrBefore(statements, token.start)];
+    return !before || token.start >= before.end;
+  };
+  return tokens.filter((token) => token.name === 'SQL_COMMENT' && outside(token));
+}
+
+function lastStartingAtOrBefore(ranges: readonly TextRange[], index: number): number {
+  let low = -1;
+  let high = ranges.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((ranges[mid]?.start ?? 0) <= index) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function metaCommandSkipped(source: SourceText, file: string, meta: MetaCommand): Diagnostic {
