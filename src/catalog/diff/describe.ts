@@ -13,6 +13,8 @@ export interface Property {
   readonly what: string;
   readonly before: string | undefined;
   readonly after: string | undefined;
+  /** Values that mean nothing to a reader (a hash) stay in before/after, out of the sentence. */
+  readonly opaque?: boolean;
 }
 
 /** A yes/no fact, with the words for each state it can move into. */
@@ -57,7 +59,10 @@ export function objectRemoved(subject: Subject, before?: string): CatalogChange 
 export function propertyChange(subject: Subject, property: Property): CatalogChange | undefined {
   const { what, before, after } = property;
   if (before === after) return undefined;
-  const values = fitsInline(before) && fitsInline(after) ? ` from ${inline(before)} to ${inline(after)}` : '';
+  const values =
+    !property.opaque && fitsInline(before) && fitsInline(after)
+      ? ` from ${inline(before)} to ${inline(after)}`
+      : '';
   return {
     change: 'changed',
     object: subject.object,

@@ -25,7 +25,7 @@ function compareFunctions(before: FunctionDef, after: FunctionDef): readonly Cat
     ],
     [],
     // The hash stands for the body and every option pg_get_functiondef prints.
-    { what: 'body or options', before: before.definitionHash, after: after.definitionHash },
+    { what: 'body or options', before: before.definitionHash, after: after.definitionHash, opaque: true },
   );
   return [...differences, commentChange(subject, before.comment, after.comment)].filter(isChange);
 }
