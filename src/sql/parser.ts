@@ -76,6 +76,8 @@ export function fingerprintSql(text: string): string | undefined {
 
 export function normalizeSql(text: string): string | undefined {
   assertReady();
+  // normalizeSync returns a scanner error's message as if it were the normalized query.
+  if (!parseSql(text).ok) return undefined;
   try {
     return normalizeSync(text);
   } catch {
