@@ -71,8 +71,7 @@ async function importConfig(file: string): Promise<RawConfig> {
       error: new ConfigError(file, '', 'has no default export; write `export default { ... }`.'),
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: new ConfigError(file, '', `could not be loaded: ${message}`) };
+    return { ok: false, error: new ConfigError(file, '', `could not be loaded: ${errorMessage(error)}`) };
   }
 }
 
@@ -80,7 +79,14 @@ function unreadable(error: unknown): string {
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'ENOENT') return 'file not found; check the --config path or create pgvigil.config.json.';
   if (code === 'EISDIR') return 'is a directory; --config takes the config file itself.';
-  return `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+  return `cannot be read: ${errorMessage(error)}`;
+}
+
+/** First line only: loader errors can carry a code excerpt, and user errors are one line. */
+function errorMessage(error: unknown): string {
+  // Not `instanceof Error`: errors thrown by a module loader may come from another realm.
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return (typeof message === 'string' ? message : String(error)).split('\n')[0] ?? '';
 }
 
 /** Paths in the config are relative to the file they are written in, not to where pgvigil runs. */

@@ -28,7 +28,9 @@ export function codeFrame(source: string, span: FrameSpan, style: FrameStyle = P
   if (span.line < 1 || span.line > lines.length) return [];
   const endLine = Math.min(Math.max(span.endLine ?? span.line, span.line), lines.length);
   const first = Math.max(1, span.line - 1);
-  const last = Math.min(lines.length, endLine + 1);
+  // The empty "line" after a final newline is no context worth printing, unless the span is on it.
+  const lastLine = lines.at(-1) === '' && endLine < lines.length ? lines.length - 1 : lines.length;
+  const last = Math.min(lastLine, endLine + 1);
   const gutterWidth = String(last).length;
   const rows: string[] = [];
   const shown = visibleLines(first, last);

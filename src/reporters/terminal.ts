@@ -43,7 +43,12 @@ function renderDiagnostic(
       ? []
       : codeFrame(
           source,
-          { ...diagnostic, line: diagnostic.line },
+          {
+            line: diagnostic.line,
+            column: diagnostic.column,
+            endLine: diagnostic.endLine,
+            endColumn: diagnostic.endColumn,
+          },
           { gutter: colors.dim, marker: (text) => paint(text) },
         );
   return [

@@ -181,6 +181,15 @@ describe('loadConfig', () => {
       expect.stringContaining('rules.require-fk-index: must be "off"'),
     ]);
   });
+
+  it('reports a module config that does not load as one line', async () => {
+    const file = write('pgvigil.config.mjs', 'export default { failOn: ;\n');
+    const loaded = await loadConfig(file, { rules });
+    expect(loaded.errors).toHaveLength(1);
+    // The loader's own wording differs between Node and the test runner's module loader.
+    expect(loaded.errors[0]?.userMessage.startsWith(`${file}: could not be loaded: `)).toBe(true);
+    expect(loaded.errors[0]?.userMessage).not.toContain('\n');
+  });
 });
 
 describe('loadProjectConfig', () => {

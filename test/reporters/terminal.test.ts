@@ -38,17 +38,17 @@ describe('renderTerminal', () => {
     expect(lines[0]).toBe(
       'migrations/002.sql:2:20  warning  require-fk-index  Foreign key orders.user_id has no index.',
     );
-    expect(lines.slice(1, 5)).toEqual([
+    expect(lines.slice(1, 4)).toEqual([
       '  1 | CREATE TABLE users (id int PRIMARY KEY);',
       '  2 | ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users;',
       '    |                    ^^^',
-      '  3 |',
     ]);
-    expect(lines.slice(5, 9)).toEqual([
+    expect(lines.slice(4, 9)).toEqual([
       '  why: Deleting a user scans every order.',
       '  help: Index orders.user_id.',
       '    CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);',
       '  docs: https://github.com/pgvigil/pgvigil/blob/main/docs/rules/require-fk-index.md',
+      '',
     ]);
   });
 
