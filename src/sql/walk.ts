@@ -13,12 +13,12 @@ export interface NodePath {
   readonly ancestors: readonly Ancestor[];
 }
 
-/** Return false to skip the node's children. */
+/** A visitor that returns false skips the node's children; any other result (or none) continues. */
 export type Visitor = {
-  readonly [K in NodeTag]?: (node: NodeOf<K>, path: NodePath) => undefined | false;
+  readonly [K in NodeTag]?: (node: NodeOf<K>, path: NodePath) => unknown;
 };
 
-type AnyVisit = (node: unknown, path: NodePath) => undefined | false;
+type AnyVisit = (node: unknown, path: NodePath) => unknown;
 
 /**
  * Visits every node of a parse tree in document order. Nodes come both wrapped

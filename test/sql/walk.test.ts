@@ -22,7 +22,6 @@ describe('walk', () => {
     walk(statementNode(DDL), {
       Constraint(node, path: NodePath) {
         seen.push([node.contype, path.ancestors.map((ancestor) => ancestor.type)]);
-        return undefined;
       },
     });
     expect(seen).toEqual([
@@ -49,7 +48,6 @@ describe('walk', () => {
       RangeSubselect: () => false,
       ColumnRef(ref) {
         columns.push(JSON.stringify(ref.fields));
-        return undefined;
       },
     });
     expect(columns).toEqual([JSON.stringify([{ String: { sval: 'a' } }])]);
