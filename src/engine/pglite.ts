@@ -1,5 +1,14 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Engine } from './engine.js';
+import { loadPgliteSnapshot } from './pglite-snapshot.js';
+import { SnapshotFS } from './snapshot-fs.js';
+import { runBracketed, transactionBracket } from './transaction-bracket.js';
+
+/**
+ * PGlite zeroes all of shared_buffers at start-up (128MB by default, about a second of CPU). The planner does
+ * not look at it (effective_cache_size is what shapes plans), and analyses work on small schemas.
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -32,17 +41,10 @@ class PgliteEngine implements Engine {
     });
   }
 
-  private async savepoint<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
-    const name = `pgvigil_sp_${this.depth}`;
-    await this.conn.exec(`SAVEPOINT ${name}`);
-    try {
-      const result = await fn(new PgliteEngine(this.db, this.conn, this.serverVersion, this.depth + 1));
-      await this.conn.exec(opts?.rollback ? `ROLLBACK TO SAVEPOINT ${name}` : `RELEASE SAVEPOINT ${name}`);
-      return result;
-    } catch (error) {
-      await this.conn.exec(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw error;
-    }
+  private savepoint<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
+    const inner = new PgliteEngine(this.db, this.conn, this.serverVersion, this.depth + 1);
+    const exec = (sql: string) => this.conn.exec(sql);
+    return runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true);
   }
 
   async close(): Promise<void> {
@@ -53,11 +55,29 @@ class PgliteEngine implements Engine {
 export interface PgliteOptions {
   /** A data directory tarball made by PGlite's dumpDataDir, to skip initdb. */
   readonly loadDataDir?: Blob | File;
+  /** Start from the packaged pre-initialised data directory when there is one (default true). */
+  readonly snapshot?: boolean;
+}
+
+async function createPglite(options: PgliteOptions): Promise<PGlite> {
+  const base: PGliteOptions = {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  };
+  if (options.loadDataDir) return PGlite.create({ ...base, loadDataDir: options.loadDataDir });
+  const snapshot = options.snapshot === false ? undefined : await loadPgliteSnapshot();
+  if (snapshot) {
+    try {
+      return await PGlite.create({ ...base, fs: new SnapshotFS(snapshot) });
+    } catch {
+      // The snapshot only saves time; initdb below is always correct.
+    }
+  }
+  return PGlite.create(base);
 }
 
 /** Starts an in-process Postgres. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Engine> {
-  const db = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const db = await createPglite(options);
   const { rows } = await db.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
   return new PgliteEngine(db, db, rows[0]?.v ?? 0, 0);
 }

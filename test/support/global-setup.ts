@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startCluster } from './pg-cluster.js';
+import { ensurePgliteSnapshot } from './pglite-snapshot-setup.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -10,6 +11,7 @@ declare module 'vitest' {
 
 /** Starts one throwaway PostgreSQL cluster for the whole run; the returned teardown always removes it. */
 export default async function setup(project: TestProject): Promise<() => void> {
+  await ensurePgliteSnapshot();
   try {
     const cluster = await startCluster();
     // Teardown is skipped when the runner is killed; the exit hook still stops the server.

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Snapshot, unpackSnapshot } from './pglite-snapshot-format.js';
+
+/** Points at a snapshot to use instead of the packaged one (tests build their own when dist has none). */
+export const SNAPSHOT_ENV = 'PGVIGIL_PGLITE_SNAPSHOT';
+
+/** dist/pglite-snapshot.gz of this package; the same relative path works from src/engine and dist/engine. */
+export const PACKAGED_SNAPSHOT = fileURLToPath(new URL('../../dist/pglite-snapshot.gz', import.meta.url));
+
+export function installedPgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+let cached: Promise<Snapshot | undefined> | undefined;
+
+/** The snapshot at path if it exists, is intact and was made by the installed PGlite. */
+export function readSnapshotFile(path: string): Snapshot | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const snapshot = unpackSnapshot(readFileSync(path));
+    return snapshot?.pgliteVersion === installedPgliteVersion() ? snapshot : undefined;
+  } catch {
+    // A damaged snapshot only costs speed: PGlite will run initdb instead.
+    return undefined;
+  }
+}
+
+/** The usable snapshot for the installed PGlite, read once per process; undefined means "run initdb". */
+export function loadPgliteSnapshot(): Promise<Snapshot | undefined> {
+  cached ??= Promise.resolve().then(() => readSnapshotFile(process.env[SNAPSHOT_ENV] || PACKAGED_SNAPSHOT));
+  return cached;
+}

@@ -1,0 +1,28 @@
+import { MemoryFS } from '@electric-sql/pglite';
+import type { Snapshot } from './pglite-snapshot-format.js';
+
+/** Where PGlite keeps its data directory when the preRun environment does not say. */
+const PGLITE_DEFAULT_PGDATA = '/pglite/data';
+
+/**
+ * An in-memory filesystem that starts out holding a snapshot's data directory, so PGlite finds an existing
+ * cluster ("resuming") instead of running initdb. Files are copied in: snapshots are shared between instances.
+ */
+export class SnapshotFS extends MemoryFS {
+  constructor(private readonly snapshot: Snapshot) {
+    super();
+  }
+
+  override async initialSyncFs(): Promise<void> {
+    const module = this.pg?.Module;
+    if (!module) throw new Error('SnapshotFS used before PGlite initialised it');
+    const fs = module.FS;
+    const root = (module as { ENV?: Record<string, string> }).ENV?.PGDATA ?? PGLITE_DEFAULT_PGDATA;
+    fs.mkdirTree(root);
+    for (const file of this.snapshot.files) {
+      const path = `${root}/${file.path}`;
+      if (file.data) fs.writeFile(path, file.data);
+      else fs.mkdir(path, 0o700);
+    }
+  }
+}
