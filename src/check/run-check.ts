@@ -67,9 +67,10 @@ function filterIgnored(files: readonly ReadFile[], diagnostics: readonly Diagnos
 export async function runCheck(
   layout: ProjectLayout,
   settings: ReadonlyMap<string, RuleSettings>,
+  options: { readonly engine?: Engine } = {},
 ): Promise<CheckResult> {
   await initSql();
-  const engine = await openPglite();
+  const engine = options.engine ?? (await openPglite());
   try {
     const { applied, downs, origins } = await loadProject(engine, layout);
     const queries = [];
@@ -89,6 +90,7 @@ export async function runCheck(
       sources: new Map(files.map((file) => [file.file, file.text])),
     };
   } finally {
-    await engine.close();
+    // An engine handed in belongs to the caller.
+    if (!options.engine) await engine.close();
   }
 }

@@ -1,20 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/reporters/sarif.js';
+import { validateSarif } from '../support/sarif-validator.js';
 import { FK_INDEX_META, finding, report } from './sample-report.js';
-
-// ajv-formats is CommonJS with a default export; under NodeNext its type is the module namespace.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-const schema = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'),
-);
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-const validateSarif = ajv.compile(schema);
 
 function renderValid(...args: Parameters<typeof renderSarif>) {
   const log = JSON.parse(renderSarif(...args));

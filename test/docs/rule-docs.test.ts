@@ -1,0 +1,79 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run-check.js';
+import { resolveRuleSettings } from '../../src/config/rule-settings.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { openPglite } from '../../src/engine/pglite.js';
+import { discoverProject } from '../../src/project/discover.js';
+import { renderRulesIndex } from '../../src/rules/docs-index.js';
+import { allRuleMetas } from '../../src/rules/registry.js';
+import { resetPublicSchema } from '../rules/support/schema-rule-harness.js';
+import { tempProject } from '../support/temp-project.js';
+
+const DOCS = new URL('../../docs/rules/', import.meta.url);
+const page = (id: string) => readFile(new URL(`${id}.md`, DOCS), 'utf8');
+
+function examples(markdown: string, kind: 'bad' | 'good'): string[] {
+  return [...markdown.matchAll(new RegExp(`\`\`\`sql ${kind}\\n([\\s\\S]*?)\`\`\``, 'g'))].map(
+    (m) => m[1] ?? '',
+  );
+}
+
+describe('docs/rules', () => {
+  it('has one page per rule id and no page without a rule', async () => {
+    const pages = (await readdir(DOCS))
+      .filter((name) => name !== 'README.md')
+      .map((name) => name.replace(/\.md$/, ''));
+    expect(pages.sort()).toEqual(allRuleMetas.map((meta) => meta.id).sort());
+  });
+
+  it('has an index generated from the registry (npm run docs)', async () => {
+    expect(await page('README')).toBe(renderRulesIndex(allRuleMetas));
+  });
+
+  for (const meta of allRuleMetas) {
+    it(`${meta.id}: title, category and severity match the rule`, async () => {
+      const text = await page(meta.id);
+      expect(text.startsWith(`# ${meta.id}\n`)).toBe(true);
+      expect(text).toContain(
+        `**Category:** ${meta.category} · **Default severity:** ${meta.defaultSeverity}`,
+      );
+      expect(text).toContain(meta.summary);
+    });
+  }
+});
+
+describe('docs/rules examples, run through pgvigil check', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await openPglite();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  async function rulesReported(sql: string): Promise<string[]> {
+    await resetPublicSchema(engine);
+    const dir = await tempProject({ 'schema.sql': sql });
+    const result = await runCheck(
+      await discoverProject(dir),
+      resolveRuleSettings({ rules: {} }, allRuleMetas),
+      {
+        engine,
+      },
+    );
+    return [...new Set(result.diagnostics.map((d) => d.rule))];
+  }
+
+  for (const meta of allRuleMetas) {
+    it(`${meta.id}: each bad example yields exactly this rule, each good one nothing`, async () => {
+      const text = await page(meta.id);
+      const bad = examples(text, 'bad');
+      const good = examples(text, 'good');
+      expect(bad.length).toBeGreaterThan(0);
+      expect(good.length).toBeGreaterThan(0);
+      for (const sql of bad) expect(await rulesReported(sql), sql).toEqual([meta.id]);
+      for (const sql of good) expect(await rulesReported(sql), sql).toEqual([]);
+    });
+  }
+});
