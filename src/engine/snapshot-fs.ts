@@ -21,7 +21,9 @@ export class SnapshotFS extends MemoryFS {
     fs.mkdirTree(root);
     for (const file of this.snapshot.files) {
       const path = `${root}/${file.path}`;
-      if (file.data) fs.writeFile(path, file.data);
+      // A real copy (Buffer#slice is only a view): MEMFS keeps what it is given and writes into it, and the
+      // snapshot must stay pristine for the next instance in this process.
+      if (file.data) fs.writeFile(path, new Uint8Array(file.data));
       else fs.mkdir(path, 0o700);
     }
   }
