@@ -58,7 +58,7 @@ describe('pgvigil check', () => {
       ['unknown-ignore-rule', 4],
       ['require-fk-index', 5],
     ]);
-    expect(diagnostics[0]?.message).toContain('require-fk-index');
+    expect(diagnostics[0]?.help).toContain('require-fk-index');
   });
 
   it('takes rule severities from the config file', async () => {
