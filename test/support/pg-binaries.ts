@@ -4,8 +4,16 @@ import { join } from 'node:path';
 
 const DEBIAN_PG_ROOT = '/usr/lib/postgresql';
 
-/** Directory holding initdb and pg_ctl: the newest Debian-packaged major, else whatever PATH offers. */
+/** Overrides the search, e.g. for a server built from source or installed by Homebrew. */
+export const PG_BIN_ENV = 'PGVIGIL_TEST_PG_BIN';
+
+/** Directory holding initdb and pg_ctl: $PGVIGIL_TEST_PG_BIN, the newest Debian-packaged major, or PATH. */
 export function findPgBinDir(): string {
+  const override = process.env[PG_BIN_ENV];
+  if (override) {
+    if (existsSync(join(override, 'initdb'))) return override;
+    throw new Error(`${PG_BIN_ENV}=${override} holds no initdb: point it at the PostgreSQL bin directory`);
+  }
   if (existsSync(DEBIAN_PG_ROOT)) {
     const majors = readdirSync(DEBIAN_PG_ROOT)
       .filter((name) => /^\d+$/.test(name) && existsSync(join(DEBIAN_PG_ROOT, name, 'bin', 'initdb')))
