@@ -59,21 +59,35 @@ export async function withScratchDatabase<T>(
     return dropping;
   };
   const unregister = registerCleanup(drop);
+  let outcome: { readonly value: T } | { readonly error: unknown };
   try {
     await createDatabase(admin, name, options.template ?? 'template0');
-    const url = urlForDatabase(adminUrl, name);
-    const engine = await openServer(url);
-    try {
-      return await fn(engine, url);
-    } finally {
-      await engine.close();
-    }
+    outcome = { value: await runOn(urlForDatabase(adminUrl, name), fn) };
+  } catch (error) {
+    outcome = { error };
+  }
+  const dropError = await drop().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  unregister();
+  await admin.close().catch(() => undefined);
+  // fn's own failure explains more than a failed clean-up after it.
+  if ('error' in outcome) throw outcome.error;
+  if (dropError) {
+    const reason = dropError instanceof Error ? dropError.message : String(dropError);
+    throw new Error(
+      `could not drop scratch database ${name} (${reason}): drop it by hand with DROP DATABASE ${name}`,
+    );
+  }
+  return outcome.value;
+}
+
+async function runOn<T>(url: string, fn: (engine: Engine, url: string) => Promise<T>): Promise<T> {
+  const engine = await openServer(url);
+  try {
+    return await fn(engine, url);
   } finally {
-    try {
-      await drop();
-    } finally {
-      unregister();
-      await admin.close();
-    }
+    await engine.close();
   }
 }

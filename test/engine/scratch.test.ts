@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SCRATCH_PREFIX, withScratchDatabase } from '../../src/engine/scratch.js';
 import { openServer } from '../../src/engine/server.js';
-import { testServerUrl } from '../support/engines.js';
+import { testServerUrl, uniqueName } from '../support/engines.js';
 
 const serverUrl = testServerUrl();
 const holder = fileURLToPath(new URL('./fixtures/hold-scratch-database.ts', import.meta.url));
@@ -17,6 +17,14 @@ describe.runIf(serverUrl)('withScratchDatabase', () => {
     admin = await openServer(adminUrl, { readOnly: true });
   });
   afterAll(() => admin.close());
+
+  const databasesOwnedBy = async (role: string): Promise<string[]> =>
+    (
+      await admin.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)',
+        [role],
+      )
+    ).rows.map((r) => r.datname);
 
   const exists = async (name: string): Promise<boolean> =>
     (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length === 1;
@@ -38,7 +46,7 @@ describe.runIf(serverUrl)('withScratchDatabase', () => {
   });
 
   it('copies the given template', async () => {
-    const tables = await withScratchDatabase(
+    const extensions = await withScratchDatabase(
       adminUrl,
       async (engine) => {
         const { rows } = await engine.query<{ e: string }>(
@@ -48,7 +56,7 @@ describe.runIf(serverUrl)('withScratchDatabase', () => {
       },
       { template: 'template1' },
     );
-    expect(tables).toContain('pg_stat_statements');
+    expect(extensions).toContain('pg_stat_statements');
   });
 
   it('drops the database when fn throws, even with another session still connected to it', async () => {
@@ -62,6 +70,22 @@ describe.runIf(serverUrl)('withScratchDatabase', () => {
     ).rejects.toThrow('boom in fn');
     expect(name.startsWith(SCRATCH_PREFIX)).toBe(true);
     expect(await exists(name)).toBe(false);
+  });
+
+  it('explains that the user needs CREATEDB, and leaves nothing behind', async () => {
+    const role = uniqueName('pgvigil_nocreatedb');
+    const writer = await openServer(adminUrl);
+    await writer.exec(`CREATE ROLE ${role} LOGIN PASSWORD 'pw-${role}'`);
+    try {
+      const url = adminUrl.replace('postgres://postgres@', `postgres://${role}:pw-${role}@`);
+      await expect(withScratchDatabase(url, async () => 'never')).rejects.toThrow(
+        /cannot create a scratch database: the user lacks CREATEDB/,
+      );
+      expect(await databasesOwnedBy(role)).toEqual([]);
+    } finally {
+      await writer.exec(`DROP ROLE ${role}`);
+      await writer.close();
+    }
   });
 
   it.each([
