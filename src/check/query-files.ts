@@ -1,16 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import { readSqlFile, type SqlFile } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
-import { type SplitResult, splitStatements } from '../sql/split.js';
-
-export interface CheckedQueryFile {
-  readonly file: string;
-  readonly text: string;
-  readonly split: SplitResult;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 const EXPLAINABLE: ReadonlySet<string> = new Set([
   'SelectStmt',
@@ -33,10 +26,10 @@ export async function sqlFilesIn(dir: string): Promise<string[]> {
  * missing table or column is caught here rather than in production. `$1` parameters are planned
  * generically (EXPLAIN GENERIC_PLAN, PostgreSQL 16+).
  */
-export async function checkQueryFile(engine: Engine, file: string): Promise<CheckedQueryFile> {
-  const text = await readFile(file, 'utf8');
-  const split = splitStatements(text, file);
-  const diagnostics: Diagnostic[] = [...split.diagnostics];
+export async function checkQueryFile(engine: Engine, file: string): Promise<SqlFile> {
+  const read = await readSqlFile(file);
+  const { split } = read;
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
   const explain = engine.serverVersion >= 160000 ? 'EXPLAIN (GENERIC_PLAN) ' : 'EXPLAIN ';
   for (const statement of split.statements) {
     if (!EXPLAINABLE.has(statement.kind)) continue;
@@ -47,5 +40,5 @@ export async function checkQueryFile(engine: Engine, file: string): Promise<Chec
       diagnostics.push(statementFailed(split.source, file, statement, error, context, explain.length));
     }
   }
-  return { file, text, split, diagnostics };
+  return { ...read, diagnostics };
 }

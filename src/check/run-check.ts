@@ -1,18 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { openPglite } from '../engine/pglite.js';
-import { type AppliedFile, applyFile } from '../project/apply-file.js';
+import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
+import { readSqlFile, type SqlFile } from '../project/sql-file.js';
 import { knownRuleIds, schemaRules } from '../rules/registry.js';
 import { listMigrations } from '../sources/migrations/list-migrations.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
 import { initSql } from '../sql/parser.js';
-import { type SplitResult, splitStatements } from '../sql/split.js';
 import { checkQueryFile, sqlFilesIn } from './query-files.js';
 import { runSchemaRules } from './schema-analysis.js';
 
@@ -22,38 +21,25 @@ export interface CheckResult {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-interface ReadFile {
-  readonly file: string;
-  readonly text: string;
-  readonly split: SplitResult;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
-
-/** Down steps are not run by check (verify does that), but a down step that does not parse is still a finding. */
-async function parseOnly(file: string): Promise<ReadFile> {
-  const text = await readFile(file, 'utf8');
-  const split = splitStatements(text, file);
-  return { file, text, split, diagnostics: split.diagnostics };
-}
 
 async function loadProject(engine: Engine, layout: ProjectLayout) {
   const tracker = await trackOrigins(engine);
-  const applied: AppliedFile[] = [];
+  const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles) applied.push(await applyFile(engine, file, tracker, LOAD_CONTEXT));
-  const downs: ReadFile[] = [];
+  const downs: SqlFile[] = [];
   if (layout.migrationsDir) {
     for (const migration of await listMigrations(layout.migrationsDir, layout.migrationFormat)) {
       applied.push(await applyFile(engine, migration.up, tracker, LOAD_CONTEXT));
-      if (migration.down) downs.push(await parseOnly(migration.down));
+      // check does not run down steps (verify does), but one that does not parse is still a finding.
+      if (migration.down) downs.push(await readSqlFile(migration.down));
     }
   }
   return { applied, downs, origins: tracker.origins };
 }
 
 /** Keeps what no ignore comment silences, plus a finding for every ignore comment naming no rule. */
-function filterIgnored(files: readonly ReadFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+function filterIgnored(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const directives = files.flatMap((file) => readIgnores(file.split.comments, file.split.statements));
   const { kept, extra } = applyIgnores(diagnostics, directives, knownRuleIds);
   return [...kept, ...extra];
@@ -80,7 +66,7 @@ export async function runCheck(
     }
     const catalog = await readCatalog(engine);
     const splits = new Map(applied.map((file) => [file.file, file.split]));
-    const files: ReadFile[] = [...applied, ...downs, ...queries];
+    const files: SqlFile[] = [...applied, ...downs, ...queries];
     const diagnostics = [
       ...files.flatMap((file) => file.diagnostics),
       ...runSchemaRules(schemaRules, settings, catalog, makeLocator(origins, splits)),

@@ -1,18 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { inputDiagnostic } from '../sql/input-diagnostic.js';
-import { type SplitResult, splitStatements } from '../sql/split.js';
 import type { OriginTracker } from './origins.js';
+import { readSqlFile, type SqlFile } from './sql-file.js';
 import { statementFailed } from './statement-error.js';
-
-export interface AppliedFile {
-  readonly file: string;
-  readonly text: string;
-  readonly split: SplitResult;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 /** SQLSTATE 25P02: the file's own BEGIN is open and an earlier statement failed. */
 const IN_FAILED_TRANSACTION = '25P02';
@@ -36,10 +28,10 @@ export async function applyFile(
   file: string,
   origins: OriginTracker,
   context: string,
-): Promise<AppliedFile> {
-  const text = await readFile(file, 'utf8');
-  const split = splitStatements(text, file);
-  const diagnostics: Diagnostic[] = [...split.diagnostics];
+): Promise<SqlFile> {
+  const read = await readSqlFile(file);
+  const { split } = read;
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
   for (const statement of split.statements) {
     if (statement.copyData !== undefined) {
       diagnostics.push(
@@ -60,5 +52,5 @@ export async function applyFile(
     }
   }
   await engine.exec('RESET ALL');
-  return { file, text, split, diagnostics };
+  return { ...read, diagnostics };
 }
