@@ -30,7 +30,13 @@ export function readPublished(markdown: string): Published | undefined {
 }
 
 export function publishedComment(date: string, rows: readonly BenchRow[]): string {
-  const figures = Object.fromEntries(rows.map((row) => [row.name, row.pgvigil.figures]));
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const figures = Object.fromEntries(
+    rows.map(({ name, pgvigil: { figures: f } }) => [
+      name,
+      { median: round(f.median), min: round(f.min), max: round(f.max), runs: f.runs },
+    ]),
+  );
   return `<!-- ${MARKER} ${JSON.stringify({ date, rows: figures })} -->`;
 }
 

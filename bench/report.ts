@@ -75,6 +75,14 @@ export function rowNotes(report: BenchReport): string {
   return [...described, ...skipped].join('\n');
 }
 
+/** Other work on the machine slows every figure; say so when the 1-minute load exceeded the cores. */
+function busyNote(report: BenchReport): string {
+  const peak = Math.max(...[report.loadBefore, report.loadAfter].map((load) => Number.parseFloat(load)));
+  if (peak <= report.machine.cores) return '';
+  return `\n  **The machine was busy** (load above its ${report.machine.cores} cores, other work running): the figures below
+  are slower than on an idle machine.`;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { machine: m, versions: v } = report;
   return `# Benchmarks
@@ -85,8 +93,7 @@ Written by \`npm run bench\` on ${report.date}; figures are reported here, never
 
 - CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGib} GiB; ${m.os}
 - node ${v.node}, pgvigil ${v.pgvigil} (${v.commit}), PGlite ${v.pglite}, libpg-query ${v.libpgQuery}
-- Load average (1, 5, 15 min): ${report.loadBefore} before, ${report.loadAfter} after. The machine has 2 cores
-  and is shared with other work; a load above 2 means the benchmark competed for CPU.
+- Load average (1, 5, 15 min): ${report.loadBefore} before, ${report.loadAfter} after.${busyNote(report)}
 
 ## Results
 
