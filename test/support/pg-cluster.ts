@@ -17,6 +17,7 @@ export interface TestCluster {
 
 const SUPERUSER = 'postgres';
 const START_TIMEOUT_S = 60;
+const START_ATTEMPTS = 3;
 
 // Root may not run postgres: run the server binaries as the postgres OS user instead.
 const runAsPostgres = userInfo().uid === 0;
@@ -50,9 +51,8 @@ host all all 127.0.0.1/32 scram-sha-256
 host all all ::1/128 scram-sha-256
 `;
 
-function serverSettings(port: number, socketDir: string): string {
+function serverSettings(socketDir: string): string {
   return `
-port = ${port}
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '${socketDir}'
 shared_preload_libraries = 'pg_stat_statements'
@@ -63,6 +63,30 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 `;
+}
+
+// Another process may grab the port between freePort() and the server's bind: try a few.
+async function startOnFreePort(pgCtl: string, dataDir: string, logFile: string): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      run(pgCtl, [
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        String(START_TIMEOUT_S),
+        '-o',
+        `-p ${port}`,
+      ]);
+      return port;
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !/could not bind|already in use/i.test(readLog(logFile))) throw error;
+    }
+  }
 }
 
 function describeFailure(error: unknown): string {
@@ -102,11 +126,10 @@ export async function startCluster(): Promise<TestCluster> {
       '--locale=C',
       '--no-sync',
     ]);
-    const port = await freePort();
-    appendFileSync(join(dataDir, 'postgresql.conf'), serverSettings(port, root));
+    appendFileSync(join(dataDir, 'postgresql.conf'), serverSettings(root));
     writeFileSync(join(dataDir, 'pg_hba.conf'), PG_HBA);
     started = true;
-    run(join(bin, 'pg_ctl'), ['start', '-D', dataDir, '-l', logFile, '-w', '-t', String(START_TIMEOUT_S)]);
+    const port = await startOnFreePort(join(bin, 'pg_ctl'), dataDir, logFile);
     const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
     await preparePgStatStatements(url);
     return { url, port, socketDir: root, stop };
