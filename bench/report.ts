@@ -87,7 +87,8 @@ export function renderMarkdown(report: BenchReport): string {
   const { machine: m, versions: v } = report;
   return `# Benchmarks
 
-Written by \`npm run bench\` on ${report.date}; figures are reported here, never asserted in tests.
+Written by \`npm run bench\` on ${report.date} (after \`npm run build\`; \`npm run bench -- --help\` lists the
+options). Figures are reported here, never asserted in tests.
 
 ## Machine
 

@@ -16,7 +16,7 @@ const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
+  (code === 0 ? process.stdout : process.stderr).write(`${message}\n`);
   process.exit(code);
 }
 
