@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, redactUrl } from '../../src/engine/connection-error.js';
+import { ConnectionError, redactUrl, toConnectionError } from '../../src/engine/connection-error.js';
 import { openServer } from '../../src/engine/server.js';
 import { testServerUrl, uniqueName } from '../support/engines.js';
 import { HBA_REJECTED_DATABASE } from '../support/pg-cluster.js';
@@ -153,5 +153,29 @@ describe('redactUrl', () => {
 
   it('leaves a URL without a password unchanged', () => {
     expect(redactUrl('postgres://alice@db.example/app')).toBe('postgres://alice@db.example/app');
+  });
+});
+
+// Messages this suite's server cannot produce (it has no TLS, and is not PostgreSQL 13), copied from real servers.
+describe('toConnectionError on server messages the test cluster cannot produce', () => {
+  const target = { host: 'db.example', port: 5432, user: 'app', database: 'shop', password: PASSWORD };
+  const url = `postgres://app:${ENCODED}@db.example/shop`;
+  const explain = (code: string, message: string) =>
+    toConnectionError(Object.assign(new Error(message), { code }), target, url, 1000).userMessage;
+
+  it.each([
+    'no pg_hba.conf entry for host "10.0.0.5", user "app", database "shop", no encryption',
+    'no pg_hba.conf entry for host "10.0.0.5", user "app", database "shop", SSL off',
+  ])('asks for sslmode=require when only TLS connections are allowed: %s', (message) => {
+    expect(explain('28000', message)).toBe(
+      'cannot connect to db.example:5432: the server requires TLS for user "app": add ?sslmode=require to the URL',
+    );
+  });
+
+  it('scrubs the password even when the server echoes it', () => {
+    const message = explain('XX000', `weird failure mentioning ${PASSWORD} and ${ENCODED}`);
+    expect(message).not.toContain(PASSWORD);
+    expect(message).not.toContain(ENCODED);
+    expect(message).toContain('weird failure mentioning ***');
   });
 });
