@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../../src/engine/engine.js';
+import { corpusPath } from '../support/corpus.js';
 
 /**
  * An empty database on either engine. The test cluster's template preloads pg_stat_statements;
@@ -17,5 +18,5 @@ export function blogSchemaSql(): string {
 }
 
 export function pagilaSchemaSql(): string {
-  return readFileSync('/work/shared/corpus/schemas/pagila-schema.sql', 'utf8');
+  return readFileSync(corpusPath('schemas/pagila-schema.sql'), 'utf8');
 }

@@ -5,7 +5,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { describeEachEngine } from '../support/engines.js';
 import { openEmpty, pagilaSchemaSql } from './load-fixture.js';
 
-// Every expectation below was read from /work/shared/corpus/schemas/pagila-schema.sql.
+// Every expectation below was read from shared/corpus/schemas/pagila-schema.sql.
 describeEachEngine('readCatalog on pagila (pg_dump output)', (open) => {
   let engine: Engine;
   let catalog: CatalogSnapshot;

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initSql } from '../../src/sql/parser.js';
 import { splitStatements } from '../../src/sql/split.js';
+import { CORPUS, corpusPath } from '../support/corpus.js';
 
-const CORPUS = '/work/shared/corpus';
-const DELTAS = join(CORPUS, 'migrations/synapse-deltas');
+const DELTAS = corpusPath('migrations/synapse-deltas');
 const deltaFiles = readdirSync(DELTAS)
   .filter((name) => name.endsWith('.sql') || name.endsWith('.sql.postgres'))
   .map((name) => join(DELTAS, name));
