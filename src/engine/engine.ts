@@ -8,5 +8,10 @@ export interface Engine {
   exec(sql: string): Promise<void>;
   /** Runs fn in a transaction; with rollback: true the transaction is always rolled back. */
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T>;
+  /**
+   * Back to a fresh session's settings, as if each SQL file ran in its own psql session (pg_dump
+   * output sets search_path to ''). pgvigil's own session settings (timeouts, read-only) stay.
+   */
+  resetSession(): Promise<void>;
   close(): Promise<void>;
 }

@@ -47,6 +47,10 @@ class PgliteEngine implements Engine {
     return runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true);
   }
 
+  async resetSession(): Promise<void> {
+    await this.conn.exec('RESET ALL');
+  }
+
   async close(): Promise<void> {
     if (this.depth === 0) await this.db.close();
   }

@@ -23,6 +23,7 @@ interface Session {
   readonly serverVersion: number;
   /** Top-level work waits here while a transaction owns the connection, as in PGlite. */
   readonly queue: SerialQueue;
+  readonly options: SessionOptions;
 }
 
 /** One pg connection (or an open transaction level on it) as an Engine. */
@@ -57,6 +58,13 @@ class ServerEngine implements Engine {
     return this.exclusive(() =>
       runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true),
     );
+  }
+
+  async resetSession(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.session.client.query('RESET ALL');
+      await applySessionSettings(this.session.client, this.session.options);
+    });
   }
 
   async close(): Promise<void> {
@@ -94,7 +102,10 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
     const { rows } = await client.query<{ v: number }>(
       `SELECT current_setting('server_version_num')::int AS v`,
     );
-    return new ServerEngine({ client, serverVersion: rows[0]?.v ?? 0, queue: new SerialQueue() }, 0);
+    return new ServerEngine(
+      { client, serverVersion: rows[0]?.v ?? 0, queue: new SerialQueue(), options: opts },
+      0,
+    );
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;

@@ -51,6 +51,6 @@ export async function applyFile(
       await leaveFailedTransaction(engine);
     }
   }
-  await engine.exec('RESET ALL');
+  await engine.resetSession();
   return { ...read, diagnostics };
 }

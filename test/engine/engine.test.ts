@@ -25,6 +25,16 @@ describeEachEngine('Engine', (open) => {
     expect(rows).toEqual([{ a: 42, b: '1.50', s: 'x' }]);
   });
 
+  it('resetSession undoes what a file set, as a new session would start', async () => {
+    const searchPath = async () =>
+      (await engine.query<{ v: string }>(`SELECT current_setting('search_path') AS v`)).rows[0]?.v;
+    const before = await searchPath();
+    await engine.exec("SET search_path = ''");
+    expect(await searchPath()).toBe('""');
+    await engine.resetSession();
+    expect(await searchPath()).toBe(before);
+  });
+
   it('exec runs a multi-statement script', async () => {
     await engine.exec(`INSERT INTO t VALUES (1, 'a'); INSERT INTO t VALUES (2, 'b');`);
     expect(await count()).toBe(2);

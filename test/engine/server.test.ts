@@ -38,6 +38,20 @@ describe.runIf(serverUrl)('openServer session', () => {
     }
   });
 
+  it('keeps its guards when a session is reset after a file changed settings', async () => {
+    const engine = await openServer(url, { readOnly: true });
+    try {
+      await engine.exec("SET search_path = ''; SET lock_timeout = '1h'; SET application_name = 'psql'");
+      await engine.resetSession();
+      expect(await show(engine, 'search_path')).toBe('"$user", public');
+      expect(await show(engine, 'lock_timeout')).toBe('3s');
+      expect(await show(engine, 'application_name')).toBe('pgvigil');
+      expect(await show(engine, 'default_transaction_read_only')).toBe('on');
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('overrides application_name given in the URL', async () => {
     const engine = await openServer(`${url}?application_name=other`);
     try {

@@ -51,6 +51,7 @@ function withClose(engine: Engine, close: () => Promise<void>): Engine {
     query: <R>(sql: string, params?: unknown[]) => engine.query<R>(sql, params),
     exec: (sql) => engine.exec(sql),
     transaction: (fn, opts) => engine.transaction(fn, opts),
+    resetSession: () => engine.resetSession(),
     close,
   };
 }
