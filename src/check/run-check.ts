@@ -55,8 +55,8 @@ export async function runCheck(
   settings: ReadonlyMap<string, RuleSettings>,
   options: { readonly engine?: Engine } = {},
 ): Promise<CheckResult> {
-  await initSql();
-  const engine = options.engine ?? (await openPglite());
+  // The parser's WASM and the engine load at the same time: start-up is most of a small check.
+  const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite()]);
   try {
     const { applied, downs, origins } = await loadProject(engine, layout);
     const queries = [];
