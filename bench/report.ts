@@ -75,11 +75,16 @@ export function rowNotes(report: BenchReport): string {
   return [...described, ...skipped].join('\n');
 }
 
-/** Other work on the machine slows every figure; say so when the 1-minute load exceeded the cores. */
+/**
+ * Other work on the machine slows every figure. Only the load before counts: the load after includes the
+ * benchmark's own processes.
+ */
 function busyNote(report: BenchReport): string {
-  const peak = Math.max(...[report.loadBefore, report.loadAfter].map((load) => Number.parseFloat(load)));
-  if (peak <= report.machine.cores) return '';
-  return `\n  **The machine was busy** (load above its ${report.machine.cores} cores, other work running): the figures below
+  const before = Number.parseFloat(report.loadBefore);
+  const cores = report.machine.cores;
+  const own = ' The load after includes the benchmark itself.';
+  if (before < cores / 2) return own;
+  return `${own}\n  **Other work was running** (1-minute load ${before} before the start on ${cores} cores): the figures
   are slower than on an idle machine.`;
 }
 
