@@ -56,7 +56,16 @@ export function regressionSection(report: BenchReport): string {
   const lines = found.map(
     (r) => `- **${r.name}**: ${ms(r.before)} → ${ms(r.after)} (${percent(r.after / r.before - 1)})`,
   );
-  return [`Medians ${limit} the figures published on ${report.published.date}:`, '', ...lines].join('\n');
+  const caution =
+    'Other work on the machine (see the load average) can cause a difference this size: rerun on an idle ' +
+    'machine, or time both commits alternately, before acting on it.';
+  return [
+    `Medians ${limit} the figures published on ${report.published.date}:`,
+    '',
+    ...lines,
+    '',
+    caution,
+  ].join('\n');
 }
 
 const RSS_METHODS: Record<RssMethod, string> = {
