@@ -27,7 +27,7 @@ function settingsFor(meta: RuleMeta, setting: RuleConfig | undefined): RuleSetti
   );
   return {
     id: meta.id,
-    enabled: level !== 'off',
+    enabled: level === undefined ? meta.enabledByDefault !== false : level !== 'off',
     severity: level === undefined || level === 'off' ? meta.defaultSeverity : level,
     thresholds: { ...defaults, ...overrides },
   };

@@ -19,6 +19,8 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** One sentence: what the rule finds. */
   readonly summary: string;
+  /** false for opt-in rules (many teams disagree with them): they run only when the config names them. */
+  readonly enabledByDefault?: boolean;
   /** Named thresholds the user can change in config under rules.<id>.options. */
   readonly thresholds?: Readonly<Record<string, Threshold>>;
 }

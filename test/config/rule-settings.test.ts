@@ -29,12 +29,25 @@ const metas: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     summary: 'CREATE INDEX CONCURRENTLY on existing tables.',
   },
+  {
+    id: 'prefer-text',
+    group: 'schema',
+    category: 'style',
+    defaultSeverity: 'info',
+    summary: 'text instead of varchar(n).',
+    enabledByDefault: false,
+  },
 ];
 
 describe('resolveRuleSettings', () => {
   it('gives every rule its defaults when the config says nothing', () => {
     const settings = resolveRuleSettings({ rules: {} }, metas);
-    expect([...settings.keys()]).toEqual(['require-fk-index', 'prefer-identity', 'require-concurrent-index']);
+    expect([...settings.keys()]).toEqual([
+      'require-fk-index',
+      'prefer-identity',
+      'require-concurrent-index',
+      'prefer-text',
+    ]);
     expect(settings.get('require-fk-index')).toEqual({
       id: 'require-fk-index',
       enabled: true,
@@ -83,5 +96,11 @@ describe('resolveRuleSettings', () => {
       thresholds: { minRows: 1000, maxIndexes: 3 },
     });
     expect(settings.get('require-concurrent-index')?.enabled).toBe(false);
+  });
+
+  it('runs an opt-in rule only when the config names it with a severity', () => {
+    expect(resolveRuleSettings({ rules: {} }, metas).get('prefer-text')?.enabled).toBe(false);
+    const named = resolveRuleSettings({ rules: { 'prefer-text': 'warning' } }, metas).get('prefer-text');
+    expect(named).toMatchObject({ enabled: true, severity: 'warning' });
   });
 });
