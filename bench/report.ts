@@ -85,16 +85,16 @@ export function rowNotes(report: BenchReport): string {
 }
 
 /**
- * Other work on the machine slows every figure. Only the load before counts: the load after includes the
- * benchmark's own processes.
+ * Other work on the machine slows every figure. The load after includes the benchmark's own processes
+ * (about one busy core), so only a load beyond the cores then says that others were running too.
  */
 function busyNote(report: BenchReport): string {
-  const before = Number.parseFloat(report.loadBefore);
+  const [before, after] = [report.loadBefore, report.loadAfter].map((load) => Number.parseFloat(load));
   const cores = report.machine.cores;
   const own = ' The load after includes the benchmark itself.';
-  if (before < cores / 2) return own;
-  return `${own}\n  **Other work was running** (1-minute load ${before} before the start on ${cores} cores): the figures
-  are slower than on an idle machine.`;
+  if ((before ?? 0) < cores / 2 && (after ?? 0) <= cores) return own;
+  return `${own}\n  **Other work was running** on these ${cores} cores during the run: the figures are slower and
+  noisier than on an idle machine.`;
 }
 
 export function renderMarkdown(report: BenchReport): string {
