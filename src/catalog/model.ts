@@ -16,6 +16,8 @@ export interface CatalogSnapshot {
   readonly functions: readonly FunctionDef[];
   readonly triggers: readonly Trigger[];
   readonly extensions: readonly Extension[];
+  /** Row level security policies (pg_policy), in schema, table, name order. */
+  readonly policies: readonly Policy[];
 }
 
 export interface RelationName {
@@ -38,6 +40,8 @@ export interface Table extends RelationName {
   /** reltuples; -1 when never analyzed (Postgres 14+). */
   readonly estimatedRows: number;
   readonly columns: readonly Column[];
+  /** relrowsecurity and relforcerowsecurity: without `forced`, the table's owner bypasses RLS. */
+  readonly rowSecurity: { readonly enabled: boolean; readonly forced: boolean };
   readonly comment?: string;
 }
 
@@ -85,6 +89,8 @@ export interface Index extends RelationName {
   /** pg_get_expr of indpred. */
   readonly predicate?: string;
   readonly unique: boolean;
+  /** UNIQUE NULLS NOT DISTINCT (pg_index.indnullsnotdistinct, PostgreSQL 15+; false before). */
+  readonly nullsNotDistinct: boolean;
   readonly primary: boolean;
   readonly valid: boolean;
   /** Name of the constraint this index backs (PK, UNIQUE, EXCLUDE), if any. */
@@ -187,4 +193,22 @@ export interface Extension {
   readonly name: string;
   readonly version: string;
   readonly schema: string;
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+/** A row level security policy (CREATE POLICY). */
+export interface Policy {
+  readonly schema: string;
+  readonly name: string;
+  readonly table: RelationName;
+  readonly command: PolicyCommand;
+  /** false for AS RESTRICTIVE. */
+  readonly permissive: boolean;
+  /** Role names, sorted; `public` for PUBLIC. */
+  readonly roles: readonly string[];
+  /** pg_get_expr of polqual (USING). */
+  readonly using?: string;
+  /** pg_get_expr of polwithcheck (WITH CHECK). */
+  readonly withCheck?: string;
 }

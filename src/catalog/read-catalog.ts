@@ -5,6 +5,7 @@ import { readEnums } from './read/enums.js';
 import { readExtensions } from './read/extensions.js';
 import { readFunctions } from './read/functions.js';
 import { readIndexes } from './read/indexes.js';
+import { readPolicies } from './read/policies.js';
 import { readSchemas } from './read/schemas.js';
 import { readSequences } from './read/sequences.js';
 import { readTables } from './read/tables.js';
@@ -35,6 +36,7 @@ export async function readCatalog(engine: Engine): Promise<CatalogSnapshot> {
       const functions = await readFunctions(tx);
       const triggers = await readTriggers(tx);
       const extensions = await readExtensions(tx);
+      const policies = await readPolicies(tx);
       return {
         serverVersion: engine.serverVersion,
         schemas,
@@ -47,6 +49,7 @@ export async function readCatalog(engine: Engine): Promise<CatalogSnapshot> {
         functions,
         triggers,
         extensions,
+        policies,
       };
     },
     { rollback: true },

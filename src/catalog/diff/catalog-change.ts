@@ -10,6 +10,7 @@ export type ChangedObject =
   | 'enum'
   | 'function'
   | 'trigger'
+  | 'policy'
   | 'extension'
   | 'schema'
   | 'comment';

@@ -102,7 +102,7 @@ export function commentChange(
 
 /**
  * Compares the specific facts first; the full definition is the catch-all for what the model
- * does not break out (storage parameters, NULLS NOT DISTINCT, a CHECK expression), reported only
+ * does not break out (storage parameters, a CHECK expression), reported only
  * when no specific fact already explains the difference.
  */
 export function describeDifferences(

@@ -48,6 +48,12 @@ function compareIndexes(before: Index, after: Index): readonly CatalogChange[] {
         becameFalse: 'is no longer UNIQUE',
       },
       {
+        before: before.nullsNotDistinct,
+        after: after.nullsNotDistinct,
+        becameTrue: 'now treats NULLs as equal (NULLS NOT DISTINCT)',
+        becameFalse: 'now treats NULLs as distinct again',
+      },
+      {
         before: before.primary,
         after: after.primary,
         becameTrue: 'now backs the primary key',

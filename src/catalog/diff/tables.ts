@@ -1,7 +1,7 @@
 import type { Table } from '../model.js';
 import type { CatalogChange } from './catalog-change.js';
 import { diffColumns } from './columns.js';
-import { commentChange, isChange, propertyChange, type Subject } from './describe.js';
+import { commentChange, flagChange, isChange, propertyChange, type Subject } from './describe.js';
 import type { Matcher } from './match.js';
 
 function tableSubject(table: Table): Subject {
@@ -26,6 +26,18 @@ function compareTables(before: Table, after: Table): readonly CatalogChange[] {
       what: 'partition key',
       before: before.partitionKey,
       after: after.partitionKey,
+    }),
+    flagChange(subject, {
+      before: before.rowSecurity.enabled,
+      after: after.rowSecurity.enabled,
+      becameTrue: 'row level security was enabled',
+      becameFalse: 'row level security was disabled',
+    }),
+    flagChange(subject, {
+      before: before.rowSecurity.forced,
+      after: after.rowSecurity.forced,
+      becameTrue: 'row level security is now forced on the owner too',
+      becameFalse: 'row level security is no longer forced on the owner',
     }),
     commentChange(subject, before.comment, after.comment),
     ...diffColumns(before, after),

@@ -30,6 +30,7 @@ interface IndexRow {
   readonly include: readonly string[];
   readonly predicate: string | null;
   readonly is_unique: boolean;
+  readonly nulls_not_distinct: boolean;
   readonly is_primary: boolean;
   readonly is_valid: boolean;
   readonly constraint_name: string | null;
@@ -69,7 +70,10 @@ SELECT COALESCE(array_agg(a.attname::text ORDER BY k.pos), '{}')::text[]
 FROM generate_series(x.indnkeyatts, x.indnatts - 1) AS k(pos)
 JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.pos]`;
 
-const indexesSql = `
+// pg_index.indnullsnotdistinct exists from PostgreSQL 15 on; before, NULLs were always distinct.
+const NULLS_NOT_DISTINCT_SINCE = 150000;
+
+const indexesSql = (serverVersion: number): string => `
 SELECT ${oidNumber('ic.oid')} AS oid,
   n.nspname::text AS schema, ic.relname::text AS name, ${qualifiedName('n.nspname', 'ic.relname')} AS qualified,
   tn.nspname::text AS table_schema, tc.relname::text AS table_name,
@@ -78,7 +82,9 @@ SELECT ${oidNumber('ic.oid')} AS oid,
   (${keysSql}) AS keys,
   (${includeSql}) AS include,
   pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS predicate,
-  x.indisunique AS is_unique, x.indisprimary AS is_primary, x.indisvalid AS is_valid,
+  x.indisunique AS is_unique,
+  ${serverVersion >= NULLS_NOT_DISTINCT_SINCE ? 'x.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
+  x.indisprimary AS is_primary, x.indisvalid AS is_valid,
   (SELECT con.conname::text FROM pg_catalog.pg_constraint con
     WHERE con.conindid = x.indexrelid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x'))
     AS constraint_name,
@@ -116,7 +122,7 @@ function toKey(row: KeyRow): IndexKey {
 
 /** Indexes on tables, partitioned tables and materialized views, keys in order. */
 export async function readIndexes(engine: Engine): Promise<readonly Index[]> {
-  const { rows } = await engine.query<IndexRow>(indexesSql);
+  const { rows } = await engine.query<IndexRow>(indexesSql(engine.serverVersion));
   return rows.map((row) => {
     const keys: readonly KeyRow[] = typeof row.keys === 'string' ? JSON.parse(row.keys) : row.keys;
     return withoutAbsent<Index>({
@@ -128,6 +134,7 @@ export async function readIndexes(engine: Engine): Promise<readonly Index[]> {
       include: row.include,
       predicate: row.predicate,
       unique: row.is_unique,
+      nullsNotDistinct: row.nulls_not_distinct,
       primary: row.is_primary,
       valid: row.is_valid,
       constraint: row.constraint_name,

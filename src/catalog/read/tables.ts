@@ -16,6 +16,8 @@ interface TableRow {
   readonly partition_bound: string | null;
   readonly partition_key: string | null;
   readonly estimated_rows: number;
+  readonly rls_enabled: boolean;
+  readonly rls_forced: boolean;
   readonly comment: string | null;
 }
 
@@ -28,6 +30,7 @@ SELECT ${oidNumber('c.oid')} AS oid,
   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   c.reltuples::float8 AS estimated_rows,
+  c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
   pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -54,6 +57,7 @@ export async function readTables(engine: Engine): Promise<readonly Table[]> {
       partitionKey: row.partition_key,
       estimatedRows: row.estimated_rows,
       columns: columns.get(row.oid) ?? [],
+      rowSecurity: { enabled: row.rls_enabled, forced: row.rls_forced },
       comment: row.comment,
     }),
   );
