@@ -1,5 +1,6 @@
 import type { CatalogSnapshot, Constraint, Index, RelationName, Table } from '../../catalog/model.js';
 import { isNotNullConjunction } from '../../sql/expression.js';
+import { lookup } from './catalog-lookup.js';
 
 /**
  * Which indexes let PostgreSQL find the rows that reference a parent row quickly.

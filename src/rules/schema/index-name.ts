@@ -1,4 +1,5 @@
 import type { CatalogSnapshot } from '../../catalog/model.js';
+import { lookup } from './catalog-lookup.js';
 
 /** Postgres truncates identifiers to NAMEDATALEN - 1 bytes. */
 const MAX_IDENTIFIER_BYTES = 63;
@@ -22,11 +23,7 @@ export function suggestIndexName(
   table: string,
   columns: readonly string[],
 ): string {
-  const taken = new Set(
-    [...catalog.indexes, ...catalog.tables, ...catalog.sequences, ...catalog.views]
-      .filter((relation) => relation.schema === schema)
-      .map((relation) => relation.name),
-  );
+  const taken = lookup(catalog).relationNames(schema);
   const base = `${table}_${columns.join('_')}`;
   for (let n = 0; ; n++) {
     const suffix = n === 0 ? '_idx' : `_idx${n}`;
