@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,9 +8,9 @@ import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
-import { readSqlFile, type SqlFile } from '../project/sql-file.js';
+import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import { knownRuleIds, schemaRules } from '../rules/registry.js';
-import { listMigrations } from '../sources/migrations/list-migrations.js';
+import { loadMigrations } from '../sources/migrations/list-migrations.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
 import { initSql } from '../sql/parser.js';
 import { checkQueryFile, sqlFilesIn } from './query-files.js';
@@ -26,16 +27,30 @@ const LOAD_CONTEXT = 'The statements after it ran without its effect, so later f
 async function loadProject(engine: Engine, layout: ProjectLayout) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
-  for (const file of layout.schemaFiles) applied.push(await applyFile(engine, file, tracker, LOAD_CONTEXT));
+  for (const file of layout.schemaFiles)
+    applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
-  if (layout.migrationsDir) {
-    for (const migration of await listMigrations(layout.migrationsDir, layout.migrationFormat)) {
-      applied.push(await applyFile(engine, migration.up, tracker, LOAD_CONTEXT));
-      // check does not run down steps (verify does), but one that does not parse is still a finding.
-      if (migration.down) downs.push(await readSqlFile(migration.down));
-    }
+  const loaded = layout.migrationsDir
+    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
+    : { migrations: [], diagnostics: [] };
+  for (const migration of loaded.migrations) {
+    const { up, down } = migration;
+    applied.push(await applyFile(engine, sqlFileFrom(up.file, up.sql), tracker, LOAD_CONTEXT));
+    // check does not run down steps (verify does), but one that does not parse is still a finding.
+    if (down) downs.push(sqlFileFrom(down.file, down.sql));
   }
-  return { applied, downs, origins: tracker.origins };
+  return { applied, downs, folderProblems: loaded.diagnostics, origins: tracker.origins };
+}
+
+/**
+ * Each file's own text, for code frames: a migration step's text has the file's other steps
+ * blanked, and a file holding both an up and a down must show both.
+ */
+async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const { file } of files)
+    if (!sources.has(file)) sources.set(file, await readFile(file, 'utf8').catch(() => ''));
+  return sources;
 }
 
 /** Keeps what no ignore comment silences, plus a finding for every ignore comment naming no rule. */
@@ -58,7 +73,7 @@ export async function runCheck(
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
   const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite()]);
   try {
-    const { applied, downs, origins } = await loadProject(engine, layout);
+    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout);
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))
@@ -68,12 +83,13 @@ export async function runCheck(
     const splits = new Map(applied.map((file) => [file.file, file.split]));
     const files: SqlFile[] = [...applied, ...downs, ...queries];
     const diagnostics = [
+      ...folderProblems,
       ...files.flatMap((file) => file.diagnostics),
       ...runSchemaRules(schemaRules, settings, catalog, makeLocator(origins, splits)),
     ];
     return {
       diagnostics: filterIgnored(files, diagnostics),
-      sources: new Map(files.map((file) => [file.file, file.text])),
+      sources: await sourceTexts(files),
     };
   } finally {
     // An engine handed in belongs to the caller.

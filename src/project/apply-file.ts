@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { inputDiagnostic } from '../sql/input-diagnostic.js';
 import type { OriginTracker } from './origins.js';
-import { readSqlFile, type SqlFile } from './sql-file.js';
+import type { SqlFile } from './sql-file.js';
 import { statementFailed } from './statement-error.js';
 
 /** SQLSTATE 25P02: the file's own BEGIN is open and an earlier statement failed. */
@@ -18,19 +18,18 @@ async function leaveFailedTransaction(engine: Engine): Promise<void> {
 }
 
 /**
- * Runs a file statement by statement, as psql would with ON_ERROR_STOP off: a statement Postgres
- * rejects becomes a diagnostic and the rest still runs. Each statement's new objects are recorded
+ * Runs a file (already read and split) statement by statement, as psql would with ON_ERROR_STOP
+ * off: a statement Postgres rejects becomes a diagnostic and the rest still runs. Each statement's new objects are recorded
  * so findings can point at the statement that created them. Session settings the file changed
  * (pg_dump sets search_path to '') are reset afterwards, as a new psql session would start.
  */
 export async function applyFile(
   engine: Engine,
-  file: string,
+  read: SqlFile,
   origins: OriginTracker,
   context: string,
 ): Promise<SqlFile> {
-  const read = await readSqlFile(file);
-  const { split } = read;
+  const { split, file } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   for (const statement of split.statements) {
     if (statement.copyData !== undefined) {

@@ -11,9 +11,13 @@ export interface SqlFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads and splits a file; its diagnostics are those of parsing alone. */
-export async function readSqlFile(file: string): Promise<SqlFile> {
-  const text = await readFile(file, 'utf8');
+/** Splits text that stands for a file (all of it, or one migration step of it with the rest blanked). */
+export function sqlFileFrom(file: string, text: string): SqlFile {
   const split = splitStatements(text, file);
   return { file, text, split, diagnostics: split.diagnostics };
+}
+
+/** Reads and splits a file; its diagnostics are those of parsing alone. */
+export async function readSqlFile(file: string): Promise<SqlFile> {
+  return sqlFileFrom(file, await readFile(file, 'utf8'));
 }

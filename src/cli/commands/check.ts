@@ -6,6 +6,7 @@ import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -17,14 +18,14 @@ export interface CommandResult {
   readonly failOn: EffectiveConfig['failOn'];
 }
 
-const SUPPORTED_FORMATS: ReadonlySet<string> = new Set<MigrationFormat>(['golang-migrate', 'plain']);
+const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));
 
 function migrationFormat(config: EffectiveConfig): MigrationFormat | undefined {
   const format = config.migrations?.format;
   if (format === undefined || format === 'auto') return undefined;
   if (SUPPORTED_FORMATS.has(format)) return format as MigrationFormat;
   throw new UsageError(
-    `migrations.format "${format}" is not supported yet; use golang-migrate or plain (or "auto").`,
+    `migrations.format "${format}" is not supported; use one of ${[...SUPPORTED_FORMATS].join(', ')} (or "auto").`,
   );
 }
 

@@ -1,51 +1,60 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Migration, MigrationFormat } from './migration.js';
+import { listFolder } from './folder.js';
+import { dbmate } from './formats/dbmate.js';
+import { drizzle } from './formats/drizzle.js';
+import { flyway } from './formats/flyway.js';
+import { golangMigrate } from './formats/golang-migrate.js';
+import { nodePgMigrate } from './formats/node-pg-migrate.js';
+import { plain } from './formats/plain.js';
+import { pop } from './formats/pop.js';
+import { prisma } from './formats/prisma.js';
+import { sqitch } from './formats/sqitch.js';
+import type {
+  FolderListing,
+  LoadedMigrations,
+  Migration,
+  MigrationFormat,
+  MigrationLoader,
+} from './migration.js';
 
-const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
+/**
+ * Every loader, most specific first: a plan or journal file, then folder layouts, then file-name
+ * patterns, then markers inside the files; a plain folder of .sql files is the fallback.
+ */
+export const MIGRATION_LOADERS: readonly MigrationLoader[] = [
+  sqitch,
+  drizzle,
+  prisma,
+  pop,
+  flyway,
+  golangMigrate,
+  dbmate,
+  nodePgMigrate,
+  plain,
+];
 
-export function detectFormat(fileNames: readonly string[]): MigrationFormat {
-  return fileNames.some((name) => GOLANG_MIGRATE.test(name)) ? 'golang-migrate' : 'plain';
+function loaderFor(format: MigrationFormat): MigrationLoader {
+  return MIGRATION_LOADERS.find((loader) => loader.format === format) ?? plain;
+}
+
+export async function detectFormat(listing: FolderListing): Promise<MigrationFormat> {
+  for (const loader of MIGRATION_LOADERS) if (await loader.detect(listing)) return loader.format;
+  return 'plain';
 }
 
 /**
- * golang-migrate's postgres driver sends a whole file as one simple-protocol query, which
- * PostgreSQL runs as one implicit transaction; versions are ordered numerically.
+ * The migrations of a folder in the tool's own order, with the format used and a diagnostic for
+ * every file the tool would refuse. Never throws on the folder's content.
  */
-function golangMigrate(dir: string, names: readonly string[]): Migration[] {
-  const byVersion = new Map<string, { name: string; up?: string; down?: string }>();
-  for (const fileName of names) {
-    const match = GOLANG_MIGRATE.exec(fileName);
-    if (!match) continue;
-    const [, version = '', name = '', direction] = match;
-    const entry = byVersion.get(version) ?? { name };
-    entry[direction === 'up' ? 'up' : 'down'] = join(dir, fileName);
-    byVersion.set(version, entry);
-  }
-  return [...byVersion.entries()]
-    .sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0))
-    .flatMap(([version, entry]) =>
-      entry.up ? [{ version, name: entry.name, up: entry.up, down: entry.down, inTransaction: true }] : [],
-    );
+export async function loadMigrations(
+  dir: string,
+  format?: MigrationFormat,
+): Promise<LoadedMigrations & { readonly format: MigrationFormat }> {
+  const listing = await listFolder(dir);
+  const chosen = format ?? (await detectFormat(listing));
+  return { format: chosen, ...(await loaderFor(chosen).load(listing)) };
 }
 
-/** A folder of .sql files applied in name order, each as psql -f would: no wrapping transaction. */
-function plain(dir: string, names: readonly string[]): Migration[] {
-  return names
-    .filter((name) => name.endsWith('.sql'))
-    .sort()
-    .map((fileName) => ({
-      version: fileName.replace(/\.sql$/, ''),
-      name: fileName,
-      up: join(dir, fileName),
-      inTransaction: false,
-    }));
-}
-
+/** The migrations of a folder in the tool's own order (problems dropped; see loadMigrations). */
 export async function listMigrations(dir: string, format?: MigrationFormat): Promise<readonly Migration[]> {
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => entry.name);
-  const chosen = format ?? detectFormat(names);
-  return chosen === 'golang-migrate' ? golangMigrate(dir, names) : plain(dir, names);
+  return (await loadMigrations(dir, format)).migrations;
 }

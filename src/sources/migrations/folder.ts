@@ -1,0 +1,35 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FolderListing } from './migration.js';
+
+export async function listFolder(dir: string): Promise<FolderListing> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = (wanted: (entry: (typeof entries)[number]) => boolean) =>
+    entries
+      .filter(wanted)
+      .map((entry) => entry.name)
+      .sort();
+  return { dir, files: names((entry) => entry.isFile()), dirs: names((entry) => entry.isDirectory()) };
+}
+
+/** A file's text, or undefined when it cannot be read (the caller reports it). */
+export async function readText(path: string): Promise<string | undefined> {
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
+export function pathIn(listing: FolderListing, name: string): string {
+  return join(listing.dir, name);
+}
+
+/** Whether any of the named files (read in turn, stopping at the first hit) matches the pattern. */
+export async function anyFileMatches(
+  listing: FolderListing,
+  names: readonly string[],
+  pattern: RegExp,
+): Promise<boolean> {
+  for (const name of names) {
+    const text = await readText(pathIn(listing, name));
+    if (text !== undefined && pattern.test(text)) return true;
+  }
+  return false;
+}
