@@ -6,6 +6,8 @@ const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const keywordCache = new Map<string, boolean>();
 
 function needsQuotesAsKeyword(name: string): boolean {
+  // No PostgreSQL keyword has a digit in it (kwlist.h), and such names are common: skip the scanner.
+  if (/[0-9]/.test(name)) return false;
   let quoted = keywordCache.get(name);
   if (quoted === undefined) {
     const keyword = scanSql(name)?.[0]?.keywordName;
