@@ -1,9 +1,10 @@
-import type { Constraint } from '../catalog/model.js';
+import type { Constraint, Table } from '../catalog/model.js';
 import type { SourceSpan } from '../diagnostics/source-span.js';
 import type { ObjectRef } from '../rules/schema-rule.js';
 import type { SplitResult } from '../sql/split.js';
 import type { Statement } from '../sql/statement.js';
 import { walk } from '../sql/walk.js';
+import { columnDefinitionLocation } from './locate-column.js';
 import type { StatementOrigin } from './origins.js';
 
 function stringList(nodes: readonly unknown[] | undefined): string[] {
@@ -42,6 +43,22 @@ function lineSpan(split: SplitResult, file: string, start: number): SourceSpan {
   return split.source.spanOf(file, start, start + Math.max(code.length, 1));
 }
 
+/** A column added after the table was created: the first ALTER TABLE ... ADD COLUMN of it, in load order. */
+function addedColumnSpan(
+  splits: ReadonlyMap<string, SplitResult>,
+  table: Table,
+  column: string,
+): SourceSpan | undefined {
+  for (const [file, split] of splits) {
+    for (const statement of split.statements) {
+      if (statement.kind !== 'AlterTableStmt') continue;
+      const at = columnDefinitionLocation(statement, table, column);
+      if (at !== undefined) return lineSpan(split, file, at);
+    }
+  }
+  return undefined;
+}
+
 export type Locator = (ref: ObjectRef) => SourceSpan | undefined;
 
 /** Maps catalog objects back to the statement (and clause) that created them. */
@@ -51,11 +68,16 @@ export function makeLocator(
 ): Locator {
   return (ref) => {
     const oid =
-      ref.kind === 'constraint' ? ref.constraint.oid : ref.kind === 'index' ? ref.index.oid : undefined;
-    const origin = oid === undefined ? undefined : origins.get(oid);
+      ref.kind === 'constraint' ? ref.constraint.oid : ref.kind === 'index' ? ref.index.oid : ref.table.oid;
+    const origin = origins.get(oid);
     const split = origin && splits.get(origin.file);
     const statement = origin && split?.statements[origin.statementIndex];
     if (!origin || !split || !statement) return undefined;
+    if (ref.kind === 'column') {
+      const own = columnDefinitionLocation(statement, ref.table, ref.column);
+      if (own !== undefined) return lineSpan(split, origin.file, own);
+      return addedColumnSpan(splits, ref.table, ref.column) ?? statement.span;
+    }
     const clause = ref.kind === 'constraint' ? foreignKeyLocation(statement, ref.constraint) : undefined;
     return clause === undefined ? statement.span : lineSpan(split, origin.file, clause);
   };
