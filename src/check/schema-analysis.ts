@@ -16,10 +16,10 @@ export function runSchemaRules(
     const setting = settings.get(rule.meta.id);
     if (setting && !setting.enabled) return [];
     const findings = rule.check({ catalog, locate, thresholds: setting?.thresholds ?? {} });
-    return findings.map((finding) => ({
+    return findings.map(({ severity, ...finding }) => ({
       rule: rule.meta.id,
       category: rule.meta.category,
-      severity: setting?.severity ?? rule.meta.defaultSeverity,
+      severity: setting?.severityFromConfig ? setting.severity : (severity ?? rule.meta.defaultSeverity),
       ...finding,
       docsUrl: docsUrl(rule.meta.id),
     }));

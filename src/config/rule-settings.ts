@@ -7,6 +7,8 @@ export interface RuleSettings {
   readonly id: string;
   readonly enabled: boolean;
   readonly severity: Severity;
+  /** True when the config named the severity: it then wins over a finding's own (see Finding.severity). */
+  readonly severityFromConfig?: boolean;
   /** Every threshold of the rule: its default unless the config overrides it. */
   readonly thresholds: Readonly<Record<string, number>>;
 }
@@ -29,6 +31,7 @@ function settingsFor(meta: RuleMeta, setting: RuleConfig | undefined): RuleSetti
     id: meta.id,
     enabled: level === undefined ? meta.enabledByDefault !== false : level !== 'off',
     severity: level === undefined || level === 'off' ? meta.defaultSeverity : level,
+    severityFromConfig: level !== undefined && level !== 'off',
     thresholds: { ...defaults, ...overrides },
   };
 }

@@ -52,6 +52,7 @@ describe('resolveRuleSettings', () => {
       id: 'require-fk-index',
       enabled: true,
       severity: 'warning',
+      severityFromConfig: false,
       thresholds: { minRows: 1000, maxIndexes: 8 },
     });
     expect(settings.get('prefer-identity')?.thresholds).toEqual({});
@@ -77,6 +78,7 @@ describe('resolveRuleSettings', () => {
       id: 'require-fk-index',
       enabled: true,
       severity: 'error',
+      severityFromConfig: true,
       thresholds: { minRows: 10, maxIndexes: 8 },
     });
   });
