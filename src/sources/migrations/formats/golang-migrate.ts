@@ -23,7 +23,7 @@ function stepFiles(names: readonly string[]): StepFile[] {
  * protocol and PostgreSQL runs a multi-statement file as one implicit transaction; a file of a
  * single statement runs in none (which is how `CREATE INDEX CONCURRENTLY` is meant to be used).
  * With `x-multi-statement=true` in the database URL the driver splits on `;` and runs each
- * statement alone; that lives in the URL, not in the folder, so `--no-transaction` covers it.
+ * statement alone; that lives in the URL, not in the folder, so only an override can say so.
  */
 export const golangMigrate: MigrationLoader = {
   format: 'golang-migrate',
