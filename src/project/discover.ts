@@ -19,7 +19,8 @@ export interface LayoutOverrides {
 }
 
 const SCHEMA_CANDIDATES = ['schema.sql', 'structure.sql', 'db/schema.sql', 'db/structure.sql'];
-const MIGRATION_CANDIDATES = ['migrations', 'db/migrations', 'migrate'];
+// Each tool's default folder; a Sqitch project keeps sqitch.plan at its root.
+const MIGRATION_CANDIDATES = ['migrations', 'db/migrations', 'migrate', 'prisma/migrations', 'drizzle'];
 const QUERY_CANDIDATES = ['queries', 'sql/queries'];
 
 async function exists(path: string, kind: 'file' | 'dir'): Promise<boolean> {
@@ -43,7 +44,10 @@ export async function discoverProject(root: string, overrides: LayoutOverrides =
   return {
     root,
     schemaFiles,
-    migrationsDir: overrides.migrations?.dir ?? (await firstExisting(root, MIGRATION_CANDIDATES, 'dir')),
+    migrationsDir:
+      overrides.migrations?.dir ??
+      (await firstExisting(root, MIGRATION_CANDIDATES, 'dir')) ??
+      ((await exists(join(root, 'sqitch.plan'), 'file')) ? root : undefined),
     migrationFormat: overrides.migrations?.format,
     queriesDir: overrides.queries ?? (await firstExisting(root, QUERY_CANDIDATES, 'dir')),
   };
