@@ -1,10 +1,20 @@
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { banNullableUnique } from './schema/ban-nullable-unique.js';
 import { requireFkIndex } from './schema/require-fk-index.js';
+import { requireFkTypeMatch } from './schema/require-fk-type-match.js';
+import { requireRlsPolicy } from './schema/require-rls-policy.js';
+import { requireValidatedConstraint } from './schema/require-validated-constraint.js';
 import type { SchemaRule } from './schema-rule.js';
 
 /** Every schema rule. The docs index, config validation and the SARIF rule table derive from this list. */
-export const schemaRules: readonly SchemaRule[] = [requireFkIndex];
+export const schemaRules: readonly SchemaRule[] = [
+  requireFkIndex,
+  requireFkTypeMatch,
+  requireValidatedConstraint,
+  banNullableUnique,
+  requireRlsPolicy,
+];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
 export const allRuleMetas: readonly RuleMeta[] = [...BUILTIN_METAS, ...schemaRules.map((rule) => rule.meta)];
