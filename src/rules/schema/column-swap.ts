@@ -58,7 +58,7 @@ export function columnSwapSql(catalog: CatalogSnapshot, change: TypeChange): str
   const keyIndex = inKey && suggestIndexName(catalog, table.schema, table.name, keyColumns);
   const otherIndexes = indexesOn(catalog, table).filter(
     (index) =>
-      index.constraint !== inKey?.name &&
+      (inKey === undefined || index.constraint !== inKey.name) &&
       index.keys.some((key) => key.kind === 'column' && key.column === column.name),
   );
   const generated = change.feed?.kind === 'identity' || change.feed?.kind === 'serial';

@@ -6,7 +6,10 @@ import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
 import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
 
 const valid = [
-  { name: 'a bigint identity key', sql: 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);' },
+  {
+    name: 'a bigint identity key',
+    sql: 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);',
+  },
   { name: 'an integer column that is no key', sql: 'CREATE TABLE t (id bigint PRIMARY KEY, n int);' },
   {
     name: 'integer columns of a composite key without a sequence (foreign keys)',
