@@ -1,6 +1,9 @@
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
+import { banInvalidIndex } from './schema/ban-invalid-index.js';
 import { banNullableUnique } from './schema/ban-nullable-unique.js';
+import { banRedundantIndex } from './schema/ban-redundant-index.js';
 import { requireFkIndex } from './schema/require-fk-index.js';
 import { requireFkTypeMatch } from './schema/require-fk-type-match.js';
 import { requireRlsPolicy } from './schema/require-rls-policy.js';
@@ -10,6 +13,9 @@ import type { SchemaRule } from './schema-rule.js';
 /** Every schema rule. The docs index, config validation and the SARIF rule table derive from this list. */
 export const schemaRules: readonly SchemaRule[] = [
   requireFkIndex,
+  banDuplicateIndex,
+  banRedundantIndex,
+  banInvalidIndex,
   requireFkTypeMatch,
   requireValidatedConstraint,
   banNullableUnique,
