@@ -20,19 +20,16 @@ export function indexCoversColumns(index: Index, columns: readonly string[]): bo
   return index.predicate === undefined || isNotNullConjunction(index.predicate, columns);
 }
 
-const sameRelation = (a: RelationName, b: RelationName): boolean =>
-  a.schema === b.schema && a.name === b.name;
-
 export function indexesOn(catalog: CatalogSnapshot, table: RelationName): readonly Index[] {
-  return catalog.indexes.filter((index) => sameRelation(index.table, table));
+  return lookup(catalog).indexesOn(table);
 }
 
 export function partitionsOf(catalog: CatalogSnapshot, table: RelationName): readonly Table[] {
-  return catalog.tables.filter((t) => t.partitionOf !== undefined && sameRelation(t.partitionOf, table));
+  return lookup(catalog).partitionsOf(table);
 }
 
 export function findTable(catalog: CatalogSnapshot, table: RelationName): Table | undefined {
-  return catalog.tables.find((t) => sameRelation(t, table));
+  return lookup(catalog).table(table);
 }
 
 /**
