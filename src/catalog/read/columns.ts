@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { Column } from '../model.js';
 import { withoutAbsent } from './relation-name.js';
-import { catalogObjectName, oidNumber } from './sql-fragments.js';
+import { catalogObjectName, commentJoin, oidNumber } from './sql-fragments.js';
 
 interface ColumnRow {
   readonly table_oid: number;
@@ -29,11 +29,12 @@ SELECT ${oidNumber('a.attrelid')} AS table_oid,
   a.attidentity::text AS identity,
   CASE WHEN a.attcollation <> t.typcollation THEN ${catalogObjectName('co.collnamespace', 'co.collname')} END
     AS collation,
-  pg_catalog.col_description(a.attrelid, a.attnum) AS comment
+  d.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+${commentJoin('d', 'pg_class', 'a.attrelid', 'a.attnum')}
 WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid = ANY($1::oid[])
 ORDER BY a.attrelid, a.attnum`;
 

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { Constraint, ConstraintKind, ReferentialAction } from '../model.js';
 import { relationName, withoutAbsent } from './relation-name.js';
-import { isUserSchema, notFromExtension, oidNumber, qualifiedName } from './sql-fragments.js';
+import { commentJoin, isUserSchema, notFromExtension, oidNumber, qualifiedName } from './sql-fragments.js';
 
 interface ConstraintRow {
   readonly oid: number;
@@ -49,13 +49,14 @@ SELECT ${oidNumber('con.oid')} AS oid,
   ${columnNames('con.confrelid', 'con.confkey')} AS ref_columns,
   con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
   (con.conparentid <> 0 OR NOT con.conislocal) AS inherited,
-  pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_namespace n ON n.oid = con.connamespace
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+${commentJoin('d', 'pg_constraint', 'con.oid')}
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
   AND ${isUserSchema('tn.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
   AND NOT (con.contype = 'f' AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent

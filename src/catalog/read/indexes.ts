@@ -3,6 +3,7 @@ import type { Index, IndexKey } from '../model.js';
 import { optionalRelationName, relationName, withoutAbsent } from './relation-name.js';
 import {
   catalogObjectName,
+  commentJoin,
   isUserSchema,
   notFromExtension,
   oidNumber,
@@ -85,23 +86,25 @@ SELECT ${oidNumber('ic.oid')} AS oid,
   x.indisunique AS is_unique,
   ${serverVersion >= NULLS_NOT_DISTINCT_SINCE ? 'x.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
   x.indisprimary AS is_primary, x.indisvalid AS is_valid,
-  (SELECT con.conname::text FROM pg_catalog.pg_constraint con
-    WHERE con.conindid = x.indexrelid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x'))
-    AS constraint_name,
+  con.conname::text AS constraint_name,
   pn.nspname::text AS parent_schema, pc.relname::text AS parent_name,
   CASE WHEN pc.oid IS NOT NULL THEN ${qualifiedName('pn.nspname', 'pc.relname')} END AS parent_qualified,
   pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
   pg_catalog.pg_relation_size(x.indexrelid)::float8 AS size_bytes,
-  pg_catalog.obj_description(ic.oid, 'pg_class') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_index x
 JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
 JOIN pg_catalog.pg_class tc ON tc.oid = x.indrelid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+-- A join, not a subquery per index: pg_constraint has no index on conindid.
+LEFT JOIN pg_catalog.pg_constraint con
+  ON con.conindid = x.indexrelid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = x.indexrelid
 LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+${commentJoin('d', 'pg_class', 'ic.oid')}
 WHERE tc.relkind IN ('r', 'p', 'm') AND ${isUserSchema('tn.nspname')} AND ${notFromExtension('pg_class', 'tc.oid')}
 ORDER BY n.nspname, ic.relname`;
 

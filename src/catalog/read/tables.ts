@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine.js';
 import type { Table } from '../model.js';
 import { readColumns } from './columns.js';
 import { optionalRelationName, relationName, withoutAbsent } from './relation-name.js';
-import { isUserSchema, notFromExtension, oidNumber, qualifiedName } from './sql-fragments.js';
+import { commentJoin, isUserSchema, notFromExtension, oidNumber, qualifiedName } from './sql-fragments.js';
 
 interface TableRow {
   readonly oid: number;
@@ -31,12 +31,13 @@ SELECT ${oidNumber('c.oid')} AS oid,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   c.reltuples::float8 AS estimated_rows,
   c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+${commentJoin('d', 'pg_class', 'c.oid')}
 WHERE c.relkind IN ('r', 'p') AND ${isUserSchema('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;
 
