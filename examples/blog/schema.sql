@@ -3,7 +3,7 @@
 -- Lines marked "expect: <rule-id>" are findings pgvigil must report; everything else is the good pattern.
 
 CREATE TABLE users (
-  id         bigserial PRIMARY KEY,
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   email      text NOT NULL,
   name       text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
@@ -11,7 +11,7 @@ CREATE TABLE users (
 CREATE UNIQUE INDEX users_email_key ON users (lower(email));
 
 CREATE TABLE posts (
-  id           bigserial PRIMARY KEY,
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   author_id    bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   title        varchar(500) NOT NULL,
   body         text NOT NULL,
@@ -25,7 +25,7 @@ CREATE INDEX posts_author_id_created_at_idx ON posts (author_id, created_at DESC
 CREATE INDEX posts_published_at_idx ON posts (published_at DESC) WHERE status = 'published';
 
 CREATE TABLE comments (
-  id         bigserial PRIMARY KEY,
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   post_id    bigint NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
   author_id  bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE, -- expect: require-fk-index
   body       text NOT NULL,
@@ -34,7 +34,7 @@ CREATE TABLE comments (
 CREATE INDEX comments_post_id_created_at_idx ON comments (post_id, created_at);
 
 CREATE TABLE tags (
-  id   bigserial PRIMARY KEY,
+  id   bigserial PRIMARY KEY, -- an older table, still serial. expect: prefer-identity
   name text NOT NULL UNIQUE
 );
 

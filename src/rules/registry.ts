@@ -1,11 +1,18 @@
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
 import { banInvalidIndex } from './schema/ban-invalid-index.js';
 import { banNullableUnique } from './schema/ban-nullable-unique.js';
 import { banRedundantIndex } from './schema/ban-redundant-index.js';
+import { preferBigintKey } from './schema/prefer-bigint-key.js';
+import { preferIdentity } from './schema/prefer-identity.js';
+import { preferJsonb } from './schema/prefer-jsonb.js';
+import { preferText } from './schema/prefer-text.js';
+import { preferTimestamptz } from './schema/prefer-timestamptz.js';
 import { requireFkIndex } from './schema/require-fk-index.js';
 import { requireFkTypeMatch } from './schema/require-fk-type-match.js';
+import { requirePrimaryKey } from './schema/require-primary-key.js';
 import { requireRlsPolicy } from './schema/require-rls-policy.js';
 import { requireValidatedConstraint } from './schema/require-validated-constraint.js';
 import type { SchemaRule } from './schema-rule.js';
@@ -20,6 +27,13 @@ export const schemaRules: readonly SchemaRule[] = [
   requireValidatedConstraint,
   banNullableUnique,
   requireRlsPolicy,
+  requirePrimaryKey,
+  preferBigintKey,
+  preferIdentity,
+  preferTimestamptz,
+  preferJsonb,
+  banCharType,
+  preferText,
 ];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */

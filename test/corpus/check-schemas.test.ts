@@ -44,6 +44,23 @@ const indexFindings = (diagnostics: readonly Diagnostic[]) =>
     .filter((d) => INDEX_RULES.includes(d.rule))
     .map((d) => [d.rule, d.line, d.data?.index, d.data?.duplicateOf ?? d.data?.redundantTo]);
 
+/** The key and column type rules (prefer-text is opt-in and off here). */
+const KEY_TYPE_RULES = [
+  'require-primary-key',
+  'prefer-bigint-key',
+  'prefer-identity',
+  'prefer-timestamptz',
+  'prefer-jsonb',
+  'ban-char-type',
+];
+
+/** [rule, table.column or table] for the key and column type rules, sorted. */
+const keyTypeFindings = (diagnostics: readonly Diagnostic[], rule: string) =>
+  diagnostics
+    .filter((d) => d.rule === rule)
+    .map((d) => (d.data?.column === undefined ? d.data?.table : `${d.data.table}.${d.data.column}`))
+    .sort();
+
 describe('check on real schemas from shared/corpus', () => {
   it('pagila: every diagnostic is located, and the unindexed foreign keys are the ones the dump shows', async () => {
     const diagnostics = await check('schemas/pagila-schema.sql');
@@ -61,16 +78,19 @@ describe('check on real schemas from shared/corpus', () => {
         (d) =>
           d.rule !== 'require-fk-index' &&
           !CONSTRAINT_RULES.includes(d.rule) &&
-          !INDEX_RULES.includes(d.rule),
+          !INDEX_RULES.includes(d.rule) &&
+          !KEY_TYPE_RULES.includes(d.rule),
       ),
     ).toEqual([]);
   });
 
   it('chinook: the psql \\c line is skipped with a warning and every foreign key is indexed', async () => {
     const diagnostics = await check('schemas/chinook.sql');
-    expect(diagnostics.filter((d) => !INDEX_RULES.includes(d.rule)).map((d) => [d.rule, d.line])).toEqual([
-      ['unsupported-input', 28],
-    ]);
+    expect(
+      diagnostics
+        .filter((d) => !INDEX_RULES.includes(d.rule) && !KEY_TYPE_RULES.includes(d.rule))
+        .map((d) => [d.rule, d.line]),
+    ).toEqual([['unsupported-input', 28]]);
   });
 
   it('synapse 72: access_tokens.refresh_token_id has no index', async () => {
@@ -81,7 +101,8 @@ describe('check on real schemas from shared/corpus', () => {
         (d) =>
           d.rule !== 'require-fk-index' &&
           !CONSTRAINT_RULES.includes(d.rule) &&
-          !INDEX_RULES.includes(d.rule),
+          !INDEX_RULES.includes(d.rule) &&
+          !KEY_TYPE_RULES.includes(d.rule),
       ),
     ).toEqual([]);
   });
@@ -184,5 +205,84 @@ describe('check on real schemas from shared/corpus', () => {
       unique('public.threepid_guest_access_tokens_index', ['medium', 'address']),
       unique('users_name_key', ['name']),
     ]);
+  });
+});
+
+describe('key and column type rules on real schemas from shared/corpus', () => {
+  it('pagila: thirteen integer keys fed by sequences, the char(20) language name, nothing else', async () => {
+    const diagnostics = await check('schemas/pagila-schema.sql');
+    const keys = [
+      'actor.actor_id',
+      'address.address_id',
+      'category.category_id',
+      'city.city_id',
+      'country.country_id',
+      'customer.customer_id',
+      'film.film_id',
+      'inventory.inventory_id',
+      'language.language_id',
+      // Partitioned: judged once, on the parent, though its key is (payment_date, payment_id).
+      'payment.payment_id',
+      'rental.rental_id',
+      'staff.staff_id',
+      'store.store_id',
+    ].map((column) => `public.${column}`);
+    expect(keyTypeFindings(diagnostics, 'prefer-bigint-key')).toEqual(keys);
+    // The dump's sequences are bigint (no AS clause): the integer column's limit binds.
+    for (const d of diagnostics.filter((f) => f.rule === 'prefer-bigint-key')) {
+      expect(d.data?.limit).toBe('2147483647');
+    }
+    // Located at the column's line in its CREATE TABLE: `customer_id integer DEFAULT nextval(...)`.
+    const customer = diagnostics.find(
+      (d) => d.rule === 'prefer-bigint-key' && d.data?.table === 'public.customer',
+    );
+    expect([customer?.line, customer?.column]).toEqual([273, 5]);
+    // film_actor and film_category: composite keys of foreign keys, moved with actor, film, category.
+    expect(keyTypeFindings(diagnostics, 'ban-char-type')).toEqual(['public.language.name']);
+    // Every table has a key, the sequences are not OWNED BY the columns (no serial), every
+    // timestamp is timestamptz, no json.
+    for (const rule of ['require-primary-key', 'prefer-identity', 'prefer-timestamptz', 'prefer-jsonb']) {
+      expect(keyTypeFindings(diagnostics, rule)).toEqual([]);
+    }
+  });
+
+  it('chinook: ten integer keys the application numbers, three timestamp columns', async () => {
+    const diagnostics = await check('schemas/chinook.sql');
+    const keys = ['album', 'artist', 'customer', 'employee', 'genre', 'invoice', 'invoice_line']
+      .concat(['media_type', 'playlist', 'track'])
+      .map((table) => `public.${table}.${table}_id`);
+    expect(keyTypeFindings(diagnostics, 'prefer-bigint-key')).toEqual(keys);
+    expect(diagnostics.filter((d) => d.rule === 'prefer-bigint-key').map((d) => d.data?.sequence)).toEqual(
+      keys.map(() => undefined),
+    );
+    expect(keyTypeFindings(diagnostics, 'prefer-timestamptz')).toEqual([
+      'public.employee.birth_date',
+      'public.employee.hire_date',
+      'public.invoice.invoice_date',
+    ]);
+    for (const rule of ['require-primary-key', 'prefer-identity', 'prefer-jsonb', 'ban-char-type']) {
+      expect(keyTypeFindings(diagnostics, rule)).toEqual([]);
+    }
+  });
+
+  it('synapse 72: 107 tables without a primary key, 77 of them with a unique NOT NULL candidate', async () => {
+    const diagnostics = await check('schemas/synapse-72.sql');
+    const missing = diagnostics.filter((d) => d.rule === 'require-primary-key');
+    expect(missing).toHaveLength(107);
+    expect(missing.filter((d) => d.data?.candidateIndex !== undefined)).toHaveLength(77);
+    const candidate = (table: string) =>
+      missing.find((d) => d.data?.table === `public.${table}`)?.data?.candidateIndex ?? null;
+    // UNIQUE (event_id) on a NOT NULL column: promotable as is.
+    expect(candidate('event_txn_id')).toBe('public.event_txn_id_event_id');
+    // users_name_key is UNIQUE (name) but name is nullable: no candidate.
+    expect(candidate('users')).toBeNull();
+    expect(candidate('event_push_actions')).toBeNull();
+    // instance_map: a serial integer key (sequence AS integer, OWNED BY the column).
+    expect(keyTypeFindings(diagnostics, 'prefer-bigint-key')).toEqual(['public.instance_map.instance_id']);
+    expect(keyTypeFindings(diagnostics, 'prefer-identity')).toEqual(['public.instance_map.instance_id']);
+    // The five lock character(1) columns are single-row locks, left alone; no json or timestamp.
+    for (const rule of ['ban-char-type', 'prefer-jsonb', 'prefer-timestamptz']) {
+      expect(keyTypeFindings(diagnostics, rule)).toEqual([]);
+    }
   });
 });

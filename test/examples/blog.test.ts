@@ -57,7 +57,13 @@ describe('pgvigil check examples/blog', () => {
   it('marks at least one problem per promise the example is meant to show', async () => {
     const rules = new Set((await expectations()).map((e) => e.rule));
     expect([...rules].sort()).toEqual(
-      ['n-plus-one', 'require-concurrent-index', 'require-fk-index', 'seq-scan-large-table'].sort(),
+      [
+        'n-plus-one',
+        'prefer-identity',
+        'require-concurrent-index',
+        'require-fk-index',
+        'seq-scan-large-table',
+      ].sort(),
     );
   });
 });
