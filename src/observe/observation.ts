@@ -6,8 +6,7 @@ import type { TableActivity } from './table-activity.js';
 export interface LockTaken {
   /** Schema-qualified. Relations the statement created appear too (a new index is born ACCESS EXCLUSIVE). */
   readonly relation: string;
-  /** Absent only for a relation the statement created and dropped again. */
-  readonly kind?: RelationKind;
+  readonly kind: RelationKind;
   readonly mode: LockMode;
 }
 

@@ -27,11 +27,14 @@ function failure(error: unknown): StatementFailure {
   };
 }
 
-/** Names come from the catalog now, or from before the statement when it dropped the relation. */
-function describeLock(lock: HeldLock, before: RelationState, after: RelationState): LockTaken {
+/**
+ * Names come from the catalog now, or from before the statement when it dropped the relation. Locks on relations
+ * in neither state are not the user's: toast tables (their table is locked as strongly) and the transient heaps
+ * a rewrite builds and drops within the statement.
+ */
+function describeLock(lock: HeldLock, before: RelationState, after: RelationState): LockTaken | undefined {
   const known = after.relations.get(lock.oid ?? 0) ?? before.relations.get(lock.oid ?? 0);
-  const relation = lock.relation ?? known?.name ?? `oid ${lock.oid}`;
-  return known ? { relation, kind: known.kind, mode: lock.mode } : { relation, mode: lock.mode };
+  return known && { relation: known.name, kind: known.kind, mode: lock.mode };
 }
 
 function sortLocks(locks: LockTaken[]): readonly LockTaken[] {
@@ -64,13 +67,14 @@ async function observeInTransaction(
   const locksAfter = await readOwnLocks(tx);
   const activity: readonly TableActivity[] = activityBetween(activityBefore, await readTableActivity(tx));
   const heldBefore = new Set(locksBefore.locks.map((l) => `${l.oid} ${l.mode}`));
-  const named = (lock: HeldLock): LockTaken => describeLock(lock, before, after);
+  const named = (locks: readonly HeldLock[]): LockTaken[] =>
+    locks.flatMap((lock) => describeLock(lock, before, after) ?? []);
   return {
     ok: true,
     ranAs,
     ...changes,
-    locks: sortLocks(locksAfter.locks.filter((l) => !heldBefore.has(`${l.oid} ${l.mode}`)).map(named)),
-    held: sortLocks(locksAfter.locks.map(named)),
+    locks: sortLocks(named(locksAfter.locks.filter((l) => !heldBefore.has(`${l.oid} ${l.mode}`)))),
+    held: sortLocks(named(locksAfter.locks)),
     holdsXid: locksAfter.holdsXid,
     activity,
     durationMs,

@@ -8,7 +8,9 @@ export type RelationKind =
   | 'index'
   | 'partitioned-index'
   | 'sequence'
-  | 'matview';
+  | 'matview'
+  | 'view'
+  | 'foreign-table';
 
 const KINDS: Readonly<Record<string, RelationKind>> = {
   r: 'table',
@@ -17,6 +19,8 @@ const KINDS: Readonly<Record<string, RelationKind>> = {
   I: 'partitioned-index',
   S: 'sequence',
   m: 'matview',
+  v: 'view',
+  f: 'foreign-table',
 };
 
 export interface ObservedRelation {
@@ -26,7 +30,7 @@ export interface ObservedRelation {
   readonly kind: RelationKind;
   /**
    * The file the rows live in, from pg_relation_filenode() (pg_class.relfilenode is 0 for mapped catalogs).
-   * Undefined for relations without storage (partitioned tables and indexes).
+   * Undefined for relations without storage (views, partitioned tables and indexes).
    */
   readonly filenode?: number;
 }
