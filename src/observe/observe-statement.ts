@@ -2,7 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import { lockStrength } from './lock-modes.js';
 import { type HeldLock, readOwnLocks } from './locks.js';
 import type { LockTaken, StatementFailure, StatementObservation, StatementOutcome } from './observation.js';
-import { compareRelationStates, type RelationChanges } from './relation-changes.js';
+import { compareNames, compareRelationStates, type RelationChanges } from './relation-changes.js';
 import { type RelationState, readRelationState } from './relation-state.js';
 import { activityBetween, readTableActivity, type TableActivity } from './table-activity.js';
 
@@ -39,7 +39,7 @@ function describeLock(lock: HeldLock, before: RelationState, after: RelationStat
 
 function sortLocks(locks: LockTaken[]): readonly LockTaken[] {
   return locks.sort(
-    (a, b) => a.relation.localeCompare(b.relation) || lockStrength(a.mode) - lockStrength(b.mode),
+    (a, b) => compareNames(a.relation, b.relation) || lockStrength(a.mode) - lockStrength(b.mode),
   );
 }
 

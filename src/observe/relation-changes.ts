@@ -18,8 +18,13 @@ function ref(relation: ObservedRelation): RelationRef {
   return { relation: relation.name, kind: relation.kind };
 }
 
+/** Code-point order: the same on every machine, unlike localeCompare, which skips the quotes. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byName(a: RelationRef, b: RelationRef): number {
-  return a.relation.localeCompare(b.relation);
+  return compareNames(a.relation, b.relation);
 }
 
 export function compareRelationStates(before: RelationState, after: RelationState): RelationChanges {

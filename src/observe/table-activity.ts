@@ -1,5 +1,6 @@
 import { oidNumber, qualifiedName } from '../catalog/read/sql-fragments.js';
 import type { Engine } from '../engine/engine.js';
+import { compareNames } from './relation-changes.js';
 
 /** Counters of pg_stat_xact_user_tables for one table. */
 export interface TableCounters {
@@ -55,5 +56,5 @@ export function activityBetween(before: ActivitySnapshot, after: ActivitySnapsho
     const delta = subtract(now, before.tables.get(oid) ?? ZERO);
     if (Object.values(delta).some((n) => n !== 0)) moved.push({ relation: now.relation, ...delta });
   }
-  return moved.sort((a, b) => a.relation.localeCompare(b.relation));
+  return moved.sort((a, b) => compareNames(a.relation, b.relation));
 }
