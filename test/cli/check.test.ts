@@ -35,7 +35,7 @@ describe('pgvigil check', () => {
 
   it('reports a statement PostgreSQL rejects at the token it points at, and goes on', async () => {
     const dir = await tempProject({
-      'schema.sql': `${USERS}CREATE TABLE é (id nosuchtype);\nCREATE TABLE t (u bigint REFERENCES users (id));\n`,
+      'schema.sql': `${USERS}CREATE TABLE é (id nosuchtype);\nCREATE TABLE t (id bigint PRIMARY KEY, u bigint REFERENCES users (id));\n`,
     });
     const { code, stdout, stderr } = await cli('check', dir, '--format', 'json');
     expect(stderr).toBe('');
@@ -43,14 +43,14 @@ describe('pgvigil check', () => {
     const { diagnostics } = parseJson(stdout);
     expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
       ['statement-failed', 2, 20],
-      ['require-fk-index', 3, 17],
+      ['require-fk-index', 3, 41],
     ]);
     expect(diagnostics[0]?.message).toContain('nosuchtype');
   });
 
   it('honours ignore comments and reports unknown rule ids in them', async () => {
     const dir = await tempProject({
-      'schema.sql': `${USERS}-- pgvigil-ignore require-fk-index lookup table, never deleted\nCREATE TABLE a (u bigint REFERENCES users (id));\n-- pgvigil-ignore require-fk-indx\nCREATE TABLE b (u bigint REFERENCES users (id));\n`,
+      'schema.sql': `${USERS}-- pgvigil-ignore require-fk-index lookup table, never deleted\nCREATE TABLE a (id bigint PRIMARY KEY, u bigint REFERENCES users (id));\n-- pgvigil-ignore require-fk-indx\nCREATE TABLE b (id bigint PRIMARY KEY, u bigint REFERENCES users (id));\n`,
     });
     const { stdout } = await cli('check', dir, '--format', 'json');
     const { diagnostics } = parseJson(stdout);
@@ -63,7 +63,7 @@ describe('pgvigil check', () => {
 
   it('takes rule severities from the config file', async () => {
     const dir = await tempProject({
-      'schema.sql': `${USERS}CREATE TABLE a (u bigint REFERENCES users (id));\n`,
+      'schema.sql': `${USERS}CREATE TABLE a (id bigint PRIMARY KEY, u bigint REFERENCES users (id));\n`,
       'pgvigil.config.json': JSON.stringify({ rules: { 'require-fk-index': 'warning' } }),
     });
     const warned = await cli('check', dir, '--format', 'json');
