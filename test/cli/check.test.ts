@@ -43,7 +43,7 @@ describe('pgvigil check', () => {
     const { diagnostics } = parseJson(stdout);
     expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
       ['statement-failed', 2, 20],
-      ['require-fk-index', 3, 41],
+      ['require-fk-index', 3, 40],
     ]);
     expect(diagnostics[0]?.message).toContain('nosuchtype');
   });
