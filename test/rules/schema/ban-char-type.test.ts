@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { banCharType } from '../../../src/rules/schema/ban-char-type.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
-describeEachEngine('ban-char-type', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('ban-char-type', (engine) => {
   it('accepts text, varchar, character(1), unlimited bpchar and "char"', async () => {
     const sql = `CREATE TABLE t (id bigint PRIMARY KEY, a text, b varchar(20), c char(1), d bpchar, e "char");`;
     expect(await checkSchemaRule(engine, banCharType, sql)).toEqual([]);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { banDuplicateIndex } from '../../../src/rules/schema/ban-duplicate-index.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const USERS =
   'CREATE TABLE users (id bigint PRIMARY KEY, org_id bigint NOT NULL, email text NOT NULL, name text, created_at timestamptz);';
@@ -93,18 +91,7 @@ const invalid: readonly {
   },
 ];
 
-describeEachEngine('ban-duplicate-index', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('ban-duplicate-index', (engine) => {
   for (const testCase of valid) {
     it(`accepts ${testCase.name}`, async () => {
       expect(await checkSchemaRule(engine, banDuplicateIndex, testCase.sql)).toEqual([]);

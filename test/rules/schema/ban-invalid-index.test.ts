@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.js';
 import { banInvalidIndex } from '../../../src/rules/schema/ban-invalid-index.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const USERS = `CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
   INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com'), (3, 'b@example.com');`;
@@ -17,18 +16,7 @@ const EVENTS = `CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind 
   CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
   CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`;
 
-describeEachEngine('ban-invalid-index', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('ban-invalid-index', (engine) => {
   it('accepts valid indexes, partitioned ones included', async () => {
     const sql = `${USERS} CREATE INDEX ON users (email); ${EVENTS} CREATE INDEX ON events (kind);`;
     expect(await checkSchemaRule(engine, banInvalidIndex, sql)).toEqual([]);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { banNullableUnique } from '../../../src/rules/schema/ban-nullable-unique.js';
-import { describeEachEngine } from '../../support/engines.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const ACCOUNTS = `CREATE TABLE accounts (id bigint PRIMARY KEY, org_id bigint NOT NULL, email text,
   parent_id bigint, name text NOT NULL, deleted_at timestamptz);`;
@@ -42,18 +40,7 @@ const invalid: readonly (readonly [string, string, readonly string[]])[] = [
   ],
 ];
 
-describeEachEngine('ban-nullable-unique', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('ban-nullable-unique', (engine) => {
   const check = (sql: string) => checkSchemaRule(engine, banNullableUnique, sql);
 
   for (const [name, sql] of valid) {

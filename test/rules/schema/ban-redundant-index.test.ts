@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { banRedundantIndex } from '../../../src/rules/schema/ban-redundant-index.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const T = 'CREATE TABLE t (id bigint PRIMARY KEY, a text, b bigint, c timestamptz, d text);';
 
@@ -112,18 +110,7 @@ const invalid: readonly {
   },
 ];
 
-describeEachEngine('ban-redundant-index', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('ban-redundant-index', (engine) => {
   for (const testCase of valid) {
     it(`accepts ${testCase.name}`, async () => {
       expect(await checkSchemaRule(engine, banRedundantIndex, testCase.sql)).toEqual([]);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { preferBigintKey } from '../../../src/rules/schema/prefer-bigint-key.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const valid = [
   {
@@ -42,18 +40,7 @@ const invalid = [
   },
 ];
 
-describeEachEngine('prefer-bigint-key', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('prefer-bigint-key', (engine) => {
   for (const testCase of valid) {
     it(`accepts ${testCase.name}`, async () => {
       expect(await checkSchemaRule(engine, preferBigintKey, testCase.sql)).toEqual([]);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { preferIdentity } from '../../../src/rules/schema/prefer-identity.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const valid = [
   { name: 'an identity column', sql: 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);' },
@@ -14,18 +12,7 @@ const valid = [
   { name: 'a plain bigint key', sql: 'CREATE TABLE t (id bigint PRIMARY KEY);' },
 ];
 
-describeEachEngine('prefer-identity', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('prefer-identity', (engine) => {
   for (const testCase of valid) {
     it(`accepts ${testCase.name}`, async () => {
       expect(await checkSchemaRule(engine, preferIdentity, testCase.sql)).toEqual([]);

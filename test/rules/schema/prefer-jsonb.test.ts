@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { preferJsonb } from '../../../src/rules/schema/prefer-jsonb.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
-describeEachEngine('prefer-jsonb', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('prefer-jsonb', (engine) => {
   it('accepts jsonb, text named json, and json in a view', async () => {
     const sql = `CREATE TABLE t (id bigint PRIMARY KEY, doc jsonb, key_json text);
       CREATE VIEW v AS SELECT doc::json AS doc FROM t;`;

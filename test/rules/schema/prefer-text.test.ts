@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { preferText } from '../../../src/rules/schema/prefer-text.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
-describeEachEngine('prefer-text', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('prefer-text', (engine) => {
   it('is opt-in', () => {
     expect(preferText.meta.enabledByDefault).toBe(false);
   });

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { preferTimestamptz } from '../../../src/rules/schema/prefer-timestamptz.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
-describeEachEngine('prefer-timestamptz', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('prefer-timestamptz', (engine) => {
   it('accepts timestamptz, date and view columns', async () => {
     const sql = `CREATE TABLE t (id bigint PRIMARY KEY, at timestamptz, day date);
       CREATE VIEW v AS SELECT at::timestamp AS local_at FROM t;`;

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { requireFkIndex } from '../../../src/rules/schema/require-fk-index.js';
-import { describeEachEngine } from '../../support/engines.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const PARENT = 'CREATE TABLE users (id bigint PRIMARY KEY, org_id bigint NOT NULL, UNIQUE (org_id, id));';
 const CHILD = `${PARENT}
@@ -86,18 +84,7 @@ const invalid: readonly {
   },
 ];
 
-describeEachEngine('require-fk-index', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('require-fk-index', (engine) => {
   for (const testCase of valid) {
     it(`accepts ${testCase.name}`, async () => {
       expect(await checkSchemaRule(engine, requireFkIndex, testCase.sql)).toEqual([]);

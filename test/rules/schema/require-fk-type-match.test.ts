@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { requireFkTypeMatch } from '../../../src/rules/schema/require-fk-type-match.js';
-import { describeEachEngine } from '../../support/engines.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const child = (type: string, parentKey = 'bigint') => `CREATE TABLE parents (id ${parentKey} PRIMARY KEY);
   CREATE TABLE children (id bigint PRIMARY KEY, parent_id ${type} REFERENCES parents (id));
@@ -24,18 +22,7 @@ const invalid: readonly (readonly [string, string, string, string])[] = [
   ['integer referencing numeric', child('integer', 'numeric'), 'integer', 'numeric'],
 ];
 
-describeEachEngine('require-fk-type-match', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('require-fk-type-match', (engine) => {
   const check = (sql: string) => checkSchemaRule(engine, requireFkTypeMatch, sql);
 
   for (const [name, sql] of valid) {

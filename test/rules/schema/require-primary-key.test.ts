@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { requirePrimaryKey } from '../../../src/rules/schema/require-primary-key.js';
-import { describeEachEngine } from '../../support/engines.js';
 import { relfilenodes, runSuggestedSql } from '../support/run-suggested-sql.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const PARTITIONED = `CREATE TABLE e (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
   CREATE TABLE e_2025 PARTITION OF e FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`;
 
-describeEachEngine('require-primary-key', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('require-primary-key', (engine) => {
   it('accepts tables with a primary key, partitions through their parent, and views', async () => {
     const sql = `CREATE TABLE t (id bigint PRIMARY KEY);
       CREATE TABLE e (id bigint, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readCatalog } from '../../../src/catalog/read-catalog.js';
 import { runSchemaRules } from '../../../src/check/schema-analysis.js';
 import { resolveRuleSettings } from '../../../src/config/rule-settings.js';
-import type { Engine } from '../../../src/engine/engine.js';
 import { requireRlsPolicy } from '../../../src/rules/schema/require-rls-policy.js';
-import { describeEachEngine, uniqueName } from '../../support/engines.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { uniqueName } from '../../support/engines.js';
+import { checkSchemaRule, describeSchemaRule } from '../support/schema-rule-harness.js';
 
 const NOTES = 'CREATE TABLE notes (id bigint PRIMARY KEY, owner_id bigint NOT NULL, body text);';
 const RLS_ON = `${NOTES} ALTER TABLE notes ENABLE ROW LEVEL SECURITY;`;
 const POLICY = `CREATE POLICY notes_owner ON notes USING (owner_id = current_setting('app.user_id')::bigint);`;
 
-describeEachEngine('require-rls-policy', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('require-rls-policy', (engine) => {
   const check = (sql: string) => checkSchemaRule(engine, requireRlsPolicy, sql);
 
   it('accepts RLS with a policy, and a table with neither', async () => {

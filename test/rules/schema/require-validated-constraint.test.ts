@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
+import { expect, it } from 'vitest';
 import { requireValidatedConstraint } from '../../../src/rules/schema/require-validated-constraint.js';
-import { describeEachEngine } from '../../support/engines.js';
-import { checkSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
+import { checkSchemaRule, describeSchemaRule, resetPublicSchema } from '../support/schema-rule-harness.js';
 
 const TABLES = `CREATE TABLE users (id bigint PRIMARY KEY);
   CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, total numeric);
@@ -12,18 +10,7 @@ const CHECK_NOT_VALID = `${TABLES} ALTER TABLE orders ADD CONSTRAINT orders_tota
 const FK_NOT_VALID = `${TABLES} ALTER TABLE orders ADD CONSTRAINT orders_user_id_fkey
   FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;`;
 
-describeEachEngine('require-validated-constraint', (open) => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await open();
-  });
-  beforeEach(async () => {
-    await resetPublicSchema(engine);
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
+describeSchemaRule('require-validated-constraint', (engine) => {
   const check = (sql: string) => checkSchemaRule(engine, requireValidatedConstraint, sql);
 
   it('accepts constraints added valid, and NOT VALID ones validated later', async () => {
