@@ -1,5 +1,5 @@
 import type { Finding, SchemaRule } from '../schema-rule.js';
-import { columnFeed, columnName, columnsWhoseType, typeParts } from './column-facts.js';
+import { columnName, columnsWhoseType, typeParts } from './column-facts.js';
 import { columnSwapSql } from './column-swap.js';
 
 /**
@@ -23,7 +23,6 @@ export const banCharType: SchemaRule = {
       ({ table, column, array }): Finding => {
         const length = Number(CHARACTER.exec(typeParts(column.type).base)?.[1]);
         const newType = array ? 'text[]' : 'text';
-        const feed = columnFeed(ctx.catalog, table, column);
         return {
           message: `${columnName(table, column.name)} is ${column.type}: values are padded with spaces to ${length} characters.`,
           why: `character(n) pads every value with spaces, stores the padding, and ignores trailing spaces when comparing to another character(n) but not after a cast to text: 'a' = 'a '::char(2) holds, LIKE and concatenation see the padding or lose it depending on the cast. It is never faster than text.`,
@@ -32,8 +31,6 @@ export const banCharType: SchemaRule = {
             table,
             column,
             newType,
-            convert: (value) => `(${value})::${newType}`,
-            ...(feed ? { feed } : {}),
           }),
           ...ctx.locate({ kind: 'column', table, column: column.name }),
           data: { table: table.qualified, column: column.name, type: column.type, length },

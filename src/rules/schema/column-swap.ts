@@ -1,28 +1,45 @@
 import type { CatalogSnapshot, Column, Constraint, Table } from '../../catalog/model.js';
 import { quoteIdent } from '../../sql/quote.js';
-import { type ColumnFeed, primaryKeyOf, referencingForeignKeys } from './column-facts.js';
+import { type ColumnFeed, columnFeed, primaryKeyOf, referencingForeignKeys } from './column-facts.js';
 import { indexesOn } from './fk-coverage.js';
 import { continueSequence } from './identity-sql.js';
 import { suggestIndexName } from './index-name.js';
 
 /** A column type change that PostgreSQL can only do by rewriting the table. */
-export interface TypeChange {
+export interface TypeChangeRequest {
   readonly table: Table;
   readonly column: Column;
   readonly newType: string;
-  /** The new value computed from an expression holding the old one. */
-  readonly convert: (value: string) => string;
+  /** The new value computed from an expression holding the old one; a plain cast when left out. */
+  readonly convert?: (value: string) => string;
+}
+
+interface TypeChange extends Required<TypeChangeRequest> {
   /** Where the values come from, when PostgreSQL generates them (moved to the new column). */
   readonly feed?: ColumnFeed;
+}
+
+const castTo =
+  (newType: string) =>
+  (value: string): string =>
+    `(${value})::${newType}`;
+
+function resolve(catalog: CatalogSnapshot, request: TypeChangeRequest): TypeChange {
+  const feed = columnFeed(catalog, request.table, request.column);
+  return {
+    ...request,
+    convert: request.convert ?? castTo(request.newType),
+    ...(feed ? { feed } : {}),
+  };
 }
 
 const BATCH_ROWS = 10_000;
 
 /** The in-place statement: one rewrite of the table (and its indexes) under ACCESS EXCLUSIVE. */
-export function inPlaceSql(change: TypeChange): string {
+export function inPlaceSql(change: TypeChangeRequest): string {
   const { table, column } = change;
   const col = quoteIdent(column.name);
-  const using = change.convert(col);
+  const using = (change.convert ?? castTo(change.newType))(col);
   const plainCast = using === col || using === `(${col})::${change.newType}`;
   const usingClause = plainCast ? '' : ` USING ${using}`;
   return `ALTER TABLE ${table.qualified} ALTER COLUMN ${col} TYPE ${change.newType}${usingClause};`;
@@ -33,7 +50,8 @@ export function inPlaceSql(change: TypeChange): string {
  * one short transaction. Nothing in it rewrites the table; the only ACCESS EXCLUSIVE lock is the
  * final swap, which does no scan (the NOT NULL is proven beforehand by a validated CHECK).
  */
-export function columnSwapSql(catalog: CatalogSnapshot, change: TypeChange): string {
+export function columnSwapSql(catalog: CatalogSnapshot, request: TypeChangeRequest): string {
+  const change = resolve(catalog, request);
   const { table, column } = change;
   if (table.kind === 'partitioned') {
     return [

@@ -69,7 +69,6 @@ export const preferBigintKey: SchemaRule = {
           column,
           newType: 'bigint',
           convert: (value) => value,
-          ...(feed ? { feed } : {}),
         }),
         ...ctx.locate({ kind: 'column', table, column: column.name }),
         data: {

@@ -1,5 +1,5 @@
 import type { Finding, SchemaRule } from '../schema-rule.js';
-import { columnFeed, columnName, columnsWhoseType } from './column-facts.js';
+import { columnName, columnsWhoseType } from './column-facts.js';
 import { columnSwapSql } from './column-swap.js';
 
 export const preferJsonb: SchemaRule = {
@@ -14,7 +14,6 @@ export const preferJsonb: SchemaRule = {
     return columnsWhoseType(ctx.catalog, (base) => base === 'json').map(
       ({ table, column, array }): Finding => {
         const newType = array ? 'jsonb[]' : 'jsonb';
-        const feed = columnFeed(ctx.catalog, table, column);
         return {
           message: `${columnName(table, column.name)} is ${column.type}: stored as text and parsed again on every access.`,
           why: 'json keeps the input text: every ->, ->> or function call reparses the whole document, it has no equality operator (no DISTINCT, GROUP BY or UNIQUE), and no GIN index can serve containment (@>) or key-existence queries on it.',
@@ -23,8 +22,6 @@ export const preferJsonb: SchemaRule = {
             table,
             column,
             newType,
-            convert: (value) => `(${value})::${newType}`,
-            ...(feed ? { feed } : {}),
           }),
           ...ctx.locate({ kind: 'column', table, column: column.name }),
           data: { table: table.qualified, column: column.name, type: column.type },
