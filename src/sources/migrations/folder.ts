@@ -21,13 +21,13 @@ export function pathIn(listing: FolderListing, name: string): string {
   return join(listing.dir, name);
 }
 
-/** Whether any of the named files (read in turn, stopping at the first hit) matches the pattern. */
+/** Whether any file whose name matches (read in turn, stopping at the first hit) has the pattern in it. */
 export async function anyFileMatches(
   listing: FolderListing,
-  names: readonly string[],
+  fileName: RegExp,
   pattern: RegExp,
 ): Promise<boolean> {
-  for (const name of names) {
+  for (const name of listing.files.filter((file) => fileName.test(file))) {
     const text = await readText(pathIn(listing, name));
     if (text !== undefined && pattern.test(text)) return true;
   }

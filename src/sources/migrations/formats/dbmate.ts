@@ -30,12 +30,7 @@ function wantsTransaction(text: string, at: number): boolean {
  */
 export const dbmate: MigrationLoader = {
   format: 'dbmate',
-  detect: (listing) =>
-    anyFileMatches(
-      listing,
-      listing.files.filter((name) => FILE.test(name)),
-      UP,
-    ),
+  detect: (listing) => anyFileMatches(listing, FILE, UP),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];
     const migrations: Migration[] = [];

@@ -22,12 +22,7 @@ const DOWN = /^\s*--[\s-]*down\s+migration/im;
  */
 export const nodePgMigrate: MigrationLoader = {
   format: 'node-pg-migrate',
-  detect: (listing) =>
-    anyFileMatches(
-      listing,
-      listing.files.filter((name) => FILE.test(name)),
-      UP,
-    ),
+  detect: (listing) => anyFileMatches(listing, FILE, UP),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];
     const migrations: Migration[] = [];
