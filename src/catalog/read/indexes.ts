@@ -74,7 +74,7 @@ JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indke
 // pg_index.indnullsnotdistinct exists from PostgreSQL 15 on; before, NULLs were always distinct.
 const NULLS_NOT_DISTINCT_SINCE = 150000;
 
-const indexesSql = (serverVersion: number): string => `
+const indexesSql = (serverVersion: number, sizeSql: string): string => `
 SELECT ${oidNumber('ic.oid')} AS oid,
   n.nspname::text AS schema, ic.relname::text AS name, ${qualifiedName('n.nspname', 'ic.relname')} AS qualified,
   tn.nspname::text AS table_schema, tc.relname::text AS table_name,
@@ -90,7 +90,7 @@ SELECT ${oidNumber('ic.oid')} AS oid,
   pn.nspname::text AS parent_schema, pc.relname::text AS parent_name,
   CASE WHEN pc.oid IS NOT NULL THEN ${qualifiedName('pn.nspname', 'pc.relname')} END AS parent_qualified,
   pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
-  pg_catalog.pg_relation_size(x.indexrelid)::float8 AS size_bytes,
+  ${sizeSql} AS size_bytes,
   d.description AS comment
 FROM pg_catalog.pg_index x
 JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
@@ -123,9 +123,20 @@ function toKey(row: KeyRow): IndexKey {
     : { kind: 'column', column: String(row.column), ...extras, ...order };
 }
 
+/**
+ * On a server the real size on disk. In the embedded engine the indexes hold pgvigil's own few rows
+ * and each pg_relation_size() is a file-system call through WASM (seconds on thousands of indexes),
+ * so the planner's page count stands in.
+ */
+function indexSize(engine: Engine): string {
+  return engine.kind === 'server'
+    ? 'pg_catalog.pg_relation_size(x.indexrelid)::float8'
+    : "(ic.relpages::float8 * current_setting('block_size')::float8)";
+}
+
 /** Indexes on tables, partitioned tables and materialized views, keys in order. */
 export async function readIndexes(engine: Engine): Promise<readonly Index[]> {
-  const { rows } = await engine.query<IndexRow>(indexesSql(engine.serverVersion));
+  const { rows } = await engine.query<IndexRow>(indexesSql(engine.serverVersion, indexSize(engine)));
   return rows.map((row) => {
     const keys: readonly KeyRow[] = typeof row.keys === 'string' ? JSON.parse(row.keys) : row.keys;
     return withoutAbsent<Index>({

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { Sequence } from '../model.js';
 import { relationName, withoutAbsent } from './relation-name.js';
-import { isUserSchema, notFromExtension, qualifiedName } from './sql-fragments.js';
+import { commentJoin, isUserSchema, notFromExtension, qualifiedName } from './sql-fragments.js';
 
 interface SequenceRow {
   readonly schema: string;
@@ -31,7 +31,7 @@ SELECT s.schemaname::text AS schema, s.sequencename::text AS name,
   s.min_value::text AS min, s.max_value::text AS max,
   s.cycle AS cycle, s.cache_size::text AS cache, s.last_value::text AS last_value,
   own.schema AS owner_schema, own.name AS owner_name, own.qualified AS owner_qualified, own.col AS owner_column,
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  d.description AS comment
 FROM pg_catalog.pg_sequences s
 JOIN pg_catalog.pg_namespace n ON n.nspname = s.schemaname
 JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename
@@ -46,6 +46,7 @@ LEFT JOIN LATERAL (
     AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
   LIMIT 1
 ) own ON true
+${commentJoin('d', 'pg_class', 'c.oid')}
 WHERE ${isUserSchema('n.nspname')} AND ${notFromExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;
 
