@@ -4,12 +4,14 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { openPglite } from '../engine/pglite.js';
+import { applyMigration } from '../migrate/apply-migration.js';
+import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
-import { knownRuleIds, schemaRules } from '../rules/registry.js';
+import { knownRuleIds, migrationRules, schemaRules } from '../rules/registry.js';
 import { loadMigrations } from '../sources/migrations/list-migrations.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
 import { initSql } from '../sql/parser.js';
@@ -24,7 +26,11 @@ export interface CheckResult {
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
 
-async function loadProject(engine: Engine, layout: ProjectLayout) {
+async function loadProject(
+  engine: Engine,
+  layout: ProjectLayout,
+  settings: ReadonlyMap<string, RuleSettings>,
+) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles)
@@ -33,11 +39,11 @@ async function loadProject(engine: Engine, layout: ProjectLayout) {
   const loaded = layout.migrationsDir
     ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
     : { migrations: [], diagnostics: [] };
+  const env = { engine, origins: tracker, rules: migrationRules, settings, rows: new SyntheticRows() };
   for (const migration of loaded.migrations) {
-    const { up, down } = migration;
-    applied.push(await applyFile(engine, sqlFileFrom(up.file, up.sql), tracker, LOAD_CONTEXT));
+    applied.push(await applyMigration(env, migration));
     // check does not run down steps (verify does), but one that does not parse is still a finding.
-    if (down) downs.push(sqlFileFrom(down.file, down.sql));
+    if (migration.down) downs.push(sqlFileFrom(migration.down.file, migration.down.sql));
   }
   return { applied, downs, folderProblems: loaded.diagnostics, origins: tracker.origins };
 }
@@ -73,7 +79,7 @@ export async function runCheck(
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
   const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite()]);
   try {
-    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout);
+    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings);
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))

@@ -1,9 +1,9 @@
 import type { CatalogSnapshot } from '../catalog/model.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { docsUrl } from '../diagnostics/rule-meta.js';
 import type { Locator } from '../project/locate.js';
 import type { SchemaRule } from '../rules/schema-rule.js';
+import { stampFinding } from '../rules/stamp-finding.js';
 
 /** Runs each enabled schema rule over the snapshot and stamps its findings with id, category and severity. */
 export function runSchemaRules(
@@ -16,12 +16,6 @@ export function runSchemaRules(
     const setting = settings.get(rule.meta.id);
     if (setting && !setting.enabled) return [];
     const findings = rule.check({ catalog, locate, thresholds: setting?.thresholds ?? {} });
-    return findings.map(({ severity, ...finding }) => ({
-      rule: rule.meta.id,
-      category: rule.meta.category,
-      severity: setting?.severityFromConfig ? setting.severity : (severity ?? rule.meta.defaultSeverity),
-      ...finding,
-      docsUrl: docsUrl(rule.meta.id),
-    }));
+    return findings.map((finding) => stampFinding(rule.meta, setting, finding));
   });
 }

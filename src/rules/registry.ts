@@ -1,5 +1,8 @@
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { banConcurrentInTransaction } from './migration/ban-concurrent-in-transaction.js';
+import { requireConcurrentIndex } from './migration/require-concurrent-index.js';
+import type { MigrationRule } from './migration-rule.js';
 import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
 import { banInvalidIndex } from './schema/ban-invalid-index.js';
@@ -36,8 +39,15 @@ export const schemaRules: readonly SchemaRule[] = [
   preferText,
 ];
 
+/** Every migration rule: each judges one statement by what the engine saw it do. */
+export const migrationRules: readonly MigrationRule[] = [requireConcurrentIndex, banConcurrentInTransaction];
+
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
-export const allRuleMetas: readonly RuleMeta[] = [...BUILTIN_METAS, ...schemaRules.map((rule) => rule.meta)];
+export const allRuleMetas: readonly RuleMeta[] = [
+  ...BUILTIN_METAS,
+  ...schemaRules.map((rule) => rule.meta),
+  ...migrationRules.map((rule) => rule.meta),
+];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
 

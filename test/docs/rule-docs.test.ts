@@ -52,10 +52,21 @@ describe('docs/rules examples, run through pgvigil check', () => {
     await engine.close();
   });
 
+  /**
+   * An example is a schema; a line `-- migration` splits it into the schema as it stands and one
+   * pending golang-migrate migration (what migration rules judge).
+   */
+  function exampleProject(sql: string): Record<string, string> {
+    const [schema = '', migration] = sql.split(/^-- migration\n/m);
+    return migration === undefined
+      ? { 'schema.sql': schema }
+      : { 'schema.sql': schema, 'migrations/000001_example.up.sql': migration };
+  }
+
   // The page's own rule runs even when it is opt-in; other rules keep their defaults.
   async function rulesReported(sql: string, ruleId: string): Promise<string[]> {
     await resetPublicSchema(engine);
-    const dir = await tempProject({ 'schema.sql': sql });
+    const dir = await tempProject(exampleProject(sql));
     const result = await runCheck(
       await discoverProject(dir),
       resolveRuleSettings({ rules: { [ruleId]: 'info' } }, allRuleMetas),

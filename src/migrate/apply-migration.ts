@@ -1,0 +1,97 @@
+import type { RuleSettings } from '../config/rule-settings.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Engine } from '../engine/engine.js';
+import { observeStatement } from '../observe/observe-statement.js';
+import { readRelationState } from '../observe/relation-state.js';
+import type { OriginTracker } from '../project/origins.js';
+import { type SqlFile, sqlFileFrom } from '../project/sql-file.js';
+import { statementFailed } from '../project/statement-error.js';
+import type { MigrationRule } from '../rules/migration-rule.js';
+import type { Migration } from '../sources/migrations/migration.js';
+import type { Statement } from '../sql/statement.js';
+import { stampFindings } from './stamp-findings.js';
+import type { SyntheticRows } from './synthetic-fill.js';
+import { transactionEffect } from './transaction-statement.js';
+
+export interface MigrationEnvironment {
+  readonly engine: Engine;
+  readonly rows: SyntheticRows;
+  readonly origins: OriginTracker;
+  readonly rules: readonly MigrationRule[];
+  readonly settings: ReadonlyMap<string, RuleSettings>;
+}
+
+const FAILED_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
+const SAVEPOINT = 'pgvigil_statement';
+
+async function lockTimeoutMs(engine: Engine): Promise<number> {
+  const { rows } = await engine.query<{ ms: number }>(
+    `SELECT setting::float8 AS ms FROM pg_catalog.pg_settings WHERE name = 'lock_timeout'`,
+  );
+  return Number(rows[0]?.ms ?? 0);
+}
+
+/**
+ * Runs one migration's up step the way its tool would (in one transaction or not, the file's own
+ * BEGIN/COMMIT honoured), statement by statement, observing what PostgreSQL does with each, and
+ * judges each statement with the migration rules. Inside a transaction each statement runs under
+ * a savepoint, so one refused statement does not hide what the rest would do.
+ */
+export async function applyMigration(env: MigrationEnvironment, migration: Migration): Promise<SqlFile> {
+  const { engine } = env;
+  const read = sqlFileFrom(migration.up.file, migration.up.sql);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const state = await readRelationState(engine);
+  await env.rows.fillNewTables(engine, state);
+  const existedBefore = new Set([...state.relations.values()].map((relation) => relation.name));
+  let inTransaction = migration.inTransaction;
+  if (inTransaction) await engine.exec('BEGIN');
+  for (const statement of read.split.statements) {
+    const effect = transactionEffect(statement);
+    if (effect !== undefined) {
+      // The file's own BEGIN inside the tool's transaction is only a warning in PostgreSQL; COMMIT ends it.
+      await engine.exec(statement.text).catch(() => undefined);
+      inTransaction = effect === 'begin';
+      continue;
+    }
+    diagnostics.push(
+      ...(await judgeStatement(env, migration, read, statement, inTransaction, existedBefore)),
+    );
+  }
+  if (inTransaction) await engine.exec('COMMIT');
+  await engine.resetSession();
+  return { ...read, diagnostics };
+}
+
+async function judgeStatement(
+  env: MigrationEnvironment,
+  migration: Migration,
+  read: SqlFile,
+  statement: Statement,
+  inTransaction: boolean,
+  existedBefore: ReadonlySet<string>,
+): Promise<Diagnostic[]> {
+  const { engine } = env;
+  const base = { statement, migration, inTransaction, serverVersion: engine.serverVersion };
+  const timeout = await lockTimeoutMs(engine);
+  if (inTransaction) await engine.exec(`SAVEPOINT ${SAVEPOINT}`);
+  const outcome = await observeStatement(engine, statement.text, { inTransaction });
+  if (!outcome.ok) {
+    if (inTransaction) await engine.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    const claimed = env.rules.flatMap((rule) =>
+      stampFindings(
+        rule,
+        env.settings,
+        statement,
+        rule.checkFailure?.({ ...base, failure: outcome.error }) ?? [],
+      ),
+    );
+    return claimed.length > 0
+      ? claimed
+      : [statementFailed(read.split.source, read.file, statement, outcome.error.cause, FAILED_CONTEXT)];
+  }
+  if (inTransaction) await engine.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+  await env.origins.record({ file: read.file, statementIndex: statement.index });
+  const ctx = { ...base, observation: outcome, existedBefore, lockTimeoutMs: timeout };
+  return env.rules.flatMap((rule) => stampFindings(rule, env.settings, statement, rule.check?.(ctx) ?? []));
+}

@@ -1,0 +1,63 @@
+import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
+import type { LockTaken } from '../../observe/observation.js';
+import type { MigrationRule, StatementContext } from '../migration-rule.js';
+import type { Finding } from '../schema-rule.js';
+
+/** The lock a plain CREATE INDEX takes on a table it indexes, seen on a relation that was already there. */
+function blockedTable(ctx: StatementContext): LockTaken | undefined {
+  if (ctx.observation.locks === 'not observable') return undefined;
+  return ctx.observation.locks.find(
+    (lock) =>
+      lock.mode === 'ShareLock' &&
+      (lock.kind === 'table' || lock.kind === 'partitioned-table') &&
+      ctx.existedBefore.has(lock.relation),
+  );
+}
+
+/** The statement as written, with CONCURRENTLY after INDEX (before IF NOT EXISTS and the name). */
+function concurrently(text: string): string {
+  return `${text.replace(/\bindex\b/i, (word) => `${word} CONCURRENTLY`)};`;
+}
+
+function partitionedRecipe(table: string): string {
+  return [
+    `-- ${table} is partitioned: CREATE INDEX CONCURRENTLY is refused on it. Instead:`,
+    `-- 1. CREATE INDEX <name> ON ONLY ${table} (...);             -- instant: an invalid parent index`,
+    '-- 2. for each partition: CREATE INDEX CONCURRENTLY <part_name> ON <partition> (...);',
+    '-- 3. for each partition: ALTER INDEX <name> ATTACH PARTITION <part_name>;',
+    '--    the parent index turns valid when the last partition is attached.',
+  ].join('\n');
+}
+
+export const requireConcurrentIndex: MigrationRule = {
+  meta: {
+    id: 'require-concurrent-index',
+    group: 'migration',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'CREATE INDEX without CONCURRENTLY on a table that already exists blocks every write to it.',
+  },
+  check(ctx) {
+    const node = ctx.statement.node;
+    if (!('IndexStmt' in node) || node.IndexStmt.concurrent) return [];
+    const lock = blockedTable(ctx);
+    if (!lock) return [];
+    const partitioned = lock.kind === 'partitioned-table';
+    const finding: Finding = {
+      message: `CREATE INDEX takes a SHARE lock on ${lock.relation}: every INSERT, UPDATE and DELETE on it waits until the index is built.`,
+      why: `${lock.relation} existed before this migration, so it has rows and traffic; the build reads the whole table${
+        ctx.inTransaction ? ', and the lock is held until the migration’s transaction commits' : ''
+      }. Reads go on; writes queue, and so does everything queued behind them.`,
+      help: partitioned
+        ? 'Index each partition concurrently and attach the indexes to one created ON ONLY the parent.'
+        : `Build it with CREATE INDEX CONCURRENTLY: writes go on during the build.${
+            ctx.inTransaction
+              ? ` It cannot run in a transaction: ${runOutsideTransactionAdvice(ctx.migration.format)}`
+              : ''
+          }`,
+      suggestedSql: partitioned ? partitionedRecipe(lock.relation) : concurrently(ctx.statement.text),
+      data: { table: lock.relation, lock: lock.mode, observed: true, inTransaction: ctx.inTransaction },
+    };
+    return [finding];
+  },
+};
