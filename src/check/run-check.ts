@@ -13,6 +13,7 @@ import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import { knownRuleIds, migrationRules, schemaRules } from '../rules/registry.js';
 import { loadMigrations } from '../sources/migrations/list-migrations.js';
+import { migrationFromFile } from '../sources/migrations/single-file.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
 import { initSql } from '../sql/parser.js';
 import { checkQueryFile, sqlFilesIn } from './query-files.js';
@@ -26,19 +27,40 @@ export interface CheckResult {
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
 
+/** What a run does besides applying the project: `lint` judges migrations only. */
+export interface CheckOptions {
+  /** An engine the caller owns (and closes); by default a fresh embedded one. */
+  readonly engine?: Engine;
+  /** Run the schema rules on the final catalog (default true). */
+  readonly schemaRules?: boolean;
+  /** Override the tools' own transaction handling: every migration in one, or none in any. */
+  readonly transaction?: 'assume' | 'none';
+}
+
+async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
+  const loaded = layout.migrationsDir
+    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
+    : { migrations: [], diagnostics: [] };
+  const single = await Promise.all((layout.migrationFiles ?? []).map(migrationFromFile));
+  const inTransaction = options.transaction === undefined ? undefined : options.transaction === 'assume';
+  const migrations = [...loaded.migrations, ...single].map((migration) =>
+    inTransaction === undefined ? migration : { ...migration, inTransaction },
+  );
+  return { migrations, diagnostics: loaded.diagnostics };
+}
+
 async function loadProject(
   engine: Engine,
   layout: ProjectLayout,
   settings: ReadonlyMap<string, RuleSettings>,
+  options: CheckOptions,
 ) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles)
     applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
-  const loaded = layout.migrationsDir
-    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
-    : { migrations: [], diagnostics: [] };
+  const loaded = await migrationsOf(layout, options);
   const env = { engine, origins: tracker, rules: migrationRules, settings, rows: new SyntheticRows() };
   for (const migration of loaded.migrations) {
     applied.push(await applyMigration(env, migration));
@@ -74,25 +96,24 @@ function filterIgnored(files: readonly SqlFile[], diagnostics: readonly Diagnost
 export async function runCheck(
   layout: ProjectLayout,
   settings: ReadonlyMap<string, RuleSettings>,
-  options: { readonly engine?: Engine } = {},
+  options: CheckOptions = {},
 ): Promise<CheckResult> {
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
   const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite()]);
   try {
-    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings);
+    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings, options);
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))
         queries.push(await checkQueryFile(engine, file));
     }
-    const catalog = await readCatalog(engine);
     const splits = new Map(applied.map((file) => [file.file, file.split]));
     const files: SqlFile[] = [...applied, ...downs, ...queries];
-    const diagnostics = [
-      ...folderProblems,
-      ...files.flatMap((file) => file.diagnostics),
-      ...runSchemaRules(schemaRules, settings, catalog, makeLocator(origins, splits)),
-    ];
+    const schemaFindings =
+      options.schemaRules === false
+        ? []
+        : runSchemaRules(schemaRules, settings, await readCatalog(engine), makeLocator(origins, splits));
+    const diagnostics = [...folderProblems, ...files.flatMap((file) => file.diagnostics), ...schemaFindings];
     return {
       diagnostics: filterIgnored(files, diagnostics),
       sources: await sourceTexts(files),

@@ -15,6 +15,8 @@ export interface CliArgs {
   readonly color: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** lint: run every migration in a transaction, or none in one, whatever the tool does. */
+  readonly transaction?: 'assume' | 'none';
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
@@ -33,6 +35,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
   if (values['fail-on'] !== undefined && !SEVERITIES.includes(values['fail-on'])) {
     throw new UsageError(`--fail-on ${values['fail-on']} is not a severity; use error, warning or info.`);
   }
+  if (values['assume-in-transaction'] && values['no-transaction']) {
+    throw new UsageError('--assume-in-transaction and --no-transaction contradict each other; give one.');
+  }
   const [command, ...rest] = positionals;
   return {
     command,
@@ -46,6 +51,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     color: isTty && !values['no-color'] && env.NO_COLOR === undefined && values.output === undefined,
     help: values.help ?? false,
     version: values.version ?? false,
+    transaction: values['assume-in-transaction'] ? 'assume' : values['no-transaction'] ? 'none' : undefined,
   };
 }
 
@@ -62,6 +68,8 @@ function parse(argv: readonly string[]) {
       output: { type: 'string' },
       quiet: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      'assume-in-transaction': { type: 'boolean' },
+      'no-transaction': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

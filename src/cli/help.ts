@@ -3,11 +3,18 @@ export const HELP = `pgvigil: keeps PostgreSQL from surprising you at 3am
 Usage:
   pgvigil check [dir]        schema, migrations and queries of a project, on embedded Postgres
                              (finds schema.sql or structure.sql, migrations/, queries/ under dir)
+  pgvigil lint <dir | file...>
+                             migration safety: each migration runs as its tool runs it, after
+                             the --schema files, and each statement is judged by what PostgreSQL
+                             did (locks, rewrites, scans)
 
 Options:
   --format <f>      text (default), json, sarif, github
   --config <file>   config file (default: <dir>/pgvigil.config.json when present)
   --schema <file>   schema file to load first, instead of the one found (repeatable)
+  --assume-in-transaction, --no-transaction
+                    lint: run every migration in one transaction, or none in one,
+                    instead of what the migration tool does
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)

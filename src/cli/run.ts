@@ -4,6 +4,7 @@ import { render } from '../reporters/index.js';
 import { allRuleMetas } from '../rules/registry.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import { checkCommand } from './commands/check.js';
+import { lintCommand } from './commands/lint.js';
 import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import { UsageError } from './usage-error.js';
@@ -16,7 +17,7 @@ export interface CliIo {
   readonly isTty: boolean;
 }
 
-const COMMANDS: Readonly<Record<string, typeof checkCommand>> = { check: checkCommand };
+const COMMANDS: Readonly<Record<string, typeof checkCommand>> = { check: checkCommand, lint: lintCommand };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {
   if (args.version) {

@@ -8,6 +8,8 @@ export interface ProjectLayout {
   readonly schemaFiles: readonly string[];
   readonly migrationsDir?: string;
   readonly migrationFormat?: MigrationFormat;
+  /** Migration files named one by one (`pgvigil lint a.sql b.sql`), applied after the folder's, in the order given. */
+  readonly migrationFiles?: readonly string[];
   readonly queriesDir?: string;
 }
 
@@ -56,7 +58,10 @@ export async function discoverProject(root: string, overrides: LayoutOverrides =
 /** Files and directories the layout names that are not there (only possible for user-given paths). */
 export async function missingPaths(layout: ProjectLayout): Promise<string[]> {
   const wanted: [string | undefined, 'file' | 'dir'][] = [
-    ...layout.schemaFiles.map((file): [string, 'file'] => [file, 'file']),
+    ...[...layout.schemaFiles, ...(layout.migrationFiles ?? [])].map((file): [string, 'file'] => [
+      file,
+      'file',
+    ]),
     [layout.migrationsDir, 'dir'],
     [layout.queriesDir, 'dir'],
   ];

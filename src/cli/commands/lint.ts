@@ -1,0 +1,49 @@
+import { stat } from 'node:fs/promises';
+import { runCheck } from '../../check/run-check.js';
+import { loadProjectConfig } from '../../config/load-config.js';
+import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { missingPaths, type ProjectLayout } from '../../project/discover.js';
+import { allRuleMetas } from '../../rules/registry.js';
+import type { CliArgs } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandResult } from './check.js';
+
+async function layoutFor(paths: readonly string[], schema: readonly string[]): Promise<ProjectLayout> {
+  const kinds = await Promise.all(
+    paths.map(async (path) => (await stat(path).catch(() => undefined))?.isDirectory()),
+  );
+  const dirs = paths.filter((_, i) => kinds[i] === true);
+  if (dirs.length > 1)
+    throw new UsageError(`lint takes one migrations directory (or files); got ${dirs.join(', ')}.`);
+  const layout: ProjectLayout = {
+    root: dirs[0] ?? '.',
+    schemaFiles: schema,
+    migrationsDir: dirs[0],
+    migrationFiles: paths.filter((_, i) => kinds[i] !== true),
+  };
+  const missing = await missingPaths(layout);
+  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  return layout;
+}
+
+/**
+ * `pgvigil lint <dir | file...>`: migration safety only. The --schema files load first (the
+ * database as it stands), then each migration runs as its tool would, judged statement by statement.
+ */
+export async function lintCommand(args: CliArgs): Promise<CommandResult> {
+  if (args.positionals.length === 0)
+    throw new UsageError('lint needs a migrations directory or files; run pgvigil --help.');
+  const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
+  if (loaded.errors.length > 0)
+    throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
+  const layout = await layoutFor(
+    args.positionals,
+    args.schema.length > 0 ? args.schema : loaded.config.schema,
+  );
+  const settings = resolveRuleSettings(loaded.config, allRuleMetas);
+  const result = await runCheck(layout, settings, {
+    schemaRules: false,
+    ...(args.transaction ? { transaction: args.transaction } : {}),
+  });
+  return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
+}
