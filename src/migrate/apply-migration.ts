@@ -22,6 +22,8 @@ export interface MigrationEnvironment {
 }
 
 const FAILED_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
+/** SQLSTATE class 23: a constraint refused the rows, and the rows in old tables are pgvigil's synthetic ones. */
+const DATA_CONTEXT = `${FAILED_CONTEXT} Tables that existed before this migration hold a few synthetic rows (as production holds real ones), and PostgreSQL refused what the statement did to them: check whether your data can hold such rows.`;
 const SAVEPOINT = 'pgvigil_statement';
 
 async function lockTimeoutMs(engine: Engine): Promise<number> {
@@ -88,7 +90,15 @@ async function judgeStatement(
     );
     return claimed.length > 0
       ? claimed
-      : [statementFailed(read.split.source, read.file, statement, outcome.error.cause, FAILED_CONTEXT)];
+      : [
+          statementFailed(
+            read.split.source,
+            read.file,
+            statement,
+            outcome.error.cause,
+            outcome.error.sqlstate?.startsWith('23') ? DATA_CONTEXT : FAILED_CONTEXT,
+          ),
+        ];
   }
   if (inTransaction) await engine.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   await env.origins.record({ file: read.file, statementIndex: statement.index });
