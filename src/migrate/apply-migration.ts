@@ -46,6 +46,8 @@ export async function applyMigration(env: MigrationEnvironment, migration: Migra
   const state = await readRelationState(engine);
   await env.rows.fillNewTables(engine, state);
   const existedBefore = new Set([...state.relations.values()].map((relation) => relation.name));
+  // The tool's session has the role's and database's lock_timeout, not the one pgvigil sets for itself on a server.
+  await engine.exec('SET lock_timeout TO DEFAULT');
   let inTransaction = migration.inTransaction;
   if (inTransaction) await engine.exec('BEGIN');
   for (const statement of read.split.statements) {

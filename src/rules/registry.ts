@@ -1,7 +1,22 @@
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { banAddNotNullColumnWithoutDefault } from './migration/ban-add-not-null-column-without-default.js';
+import { banBackfillInMigration } from './migration/ban-backfill-in-migration.js';
 import { banConcurrentInTransaction } from './migration/ban-concurrent-in-transaction.js';
+import { banDropColumn } from './migration/ban-drop-column.js';
+import { banDropTable } from './migration/ban-drop-table.js';
+import { banRenameColumn } from './migration/ban-rename-column.js';
+import { banRenameTable } from './migration/ban-rename-table.js';
+import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
+import { banTableRewrite } from './migration/ban-table-rewrite.js';
+import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
+import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
+import { requireConcurrentDropIndex } from './migration/require-concurrent-drop-index.js';
 import { requireConcurrentIndex } from './migration/require-concurrent-index.js';
+import { requireConcurrentReindexRefresh } from './migration/require-concurrent-reindex-refresh.js';
+import { requireLockTimeout } from './migration/require-lock-timeout.js';
+import { requireNotValidConstraint } from './migration/require-not-valid-constraint.js';
+import { requireUniqueUsingIndex } from './migration/require-unique-using-index.js';
 import type { MigrationRule } from './migration-rule.js';
 import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
@@ -40,7 +55,25 @@ export const schemaRules: readonly SchemaRule[] = [
 ];
 
 /** Every migration rule: each judges one statement by what the engine saw it do. */
-export const migrationRules: readonly MigrationRule[] = [requireConcurrentIndex, banConcurrentInTransaction];
+export const migrationRules: readonly MigrationRule[] = [
+  requireConcurrentIndex,
+  banConcurrentInTransaction,
+  requireLockTimeout,
+  banWorkAfterAccessExclusive,
+  banBackfillInMigration,
+  banDropColumn,
+  banRenameColumn,
+  banRenameTable,
+  banDropTable,
+  banAddNotNullColumnWithoutDefault,
+  banTableRewrite,
+  requireConcurrentDropIndex,
+  requireConcurrentReindexRefresh,
+  requireNotValidConstraint,
+  banValidateInSameTransaction,
+  banSetNotNullScan,
+  requireUniqueUsingIndex,
+];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
 export const allRuleMetas: readonly RuleMeta[] = [
