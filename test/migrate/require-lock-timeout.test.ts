@@ -5,7 +5,7 @@ import { ruleLines } from './support/rule-diagnostics.js';
 const RULE = 'require-lock-timeout';
 const SCHEMA =
   'CREATE TABLE posts (id bigint PRIMARY KEY, title text NOT NULL);\nCREATE TABLE users (id bigint PRIMARY KEY);\n';
-const lines = (found: readonly { line: number }[]) => found.map((d) => d.line);
+const lines = (found: readonly { line?: number }[]) => found.map((d) => d.line);
 
 describeSchemaRule(RULE, (engine) => {
   it('reports a strong lock on an existing table taken with no lock_timeout, once per transaction', async () => {

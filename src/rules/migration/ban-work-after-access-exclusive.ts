@@ -24,6 +24,17 @@ function workDone(ctx: StatementContext, locked: ReadonlySet<string>): string[] 
   return [...new Set(work)];
 }
 
+/** VALIDATE CONSTRAINT after the ADD that locked the table: ban-validate-in-same-transaction reports it, with its own fix. */
+function onlyValidates(ctx: StatementContext): boolean {
+  const node = ctx.statement.node;
+  if (!('AlterTableStmt' in node)) return false;
+  const cmds = node.AlterTableStmt.cmds ?? [];
+  return (
+    cmds.length > 0 &&
+    cmds.every((cmd) => 'AlterTableCmd' in cmd && cmd.AlterTableCmd.subtype === 'AT_ValidateConstraint')
+  );
+}
+
 function exclusiveBefore(ctx: StatementContext): LockTaken[] {
   return onPreExistingTables(ctx, heldBefore(ctx)).filter((lock) => lock.mode === 'AccessExclusiveLock');
 }
@@ -38,7 +49,7 @@ export const banWorkAfterAccessExclusive: MigrationRule = {
       'A statement does slow work, or waits for another lock, after an earlier statement of the same transaction took ACCESS EXCLUSIVE on a table that already exists.',
   },
   check(ctx) {
-    if (!ctx.inTransaction) return [];
+    if (!ctx.inTransaction || onlyValidates(ctx)) return [];
     const exclusive = exclusiveBefore(ctx);
     if (exclusive.length === 0) return [];
     const tables = exclusive.map((lock) => lock.relation);

@@ -19,7 +19,7 @@ export async function checkWithRule(
   return diagnostics;
 }
 
-/** The rule's findings as [file name, line] pairs. */
+/** Only the findings of that rule. */
 export async function ruleLines(
   engine: Engine,
   ruleId: string,
