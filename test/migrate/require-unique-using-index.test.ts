@@ -49,6 +49,16 @@ describeSchemaRule(RULE, (engine) => {
     expect(mine(diagnostics)[0]?.suggestedSql).toContain('maintenance window');
   });
 
+  it('on a partitioned table, where neither CONCURRENTLY nor USING INDEX is accepted, says so', async () => {
+    const { diagnostics } = await checkProject(engine, {
+      'schema.sql':
+        "CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, code text NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n",
+      'migrations/000001_c.up.sql': 'ALTER TABLE events ADD UNIQUE (code, at);\n',
+    });
+    expect(mine(diagnostics).map((d) => d.data?.table)).toEqual(['public.events']);
+    expect(mine(diagnostics)[0]?.suggestedSql).toContain('public.events is partitioned');
+  });
+
   it('leaves alone USING INDEX, and UNIQUE on a table created in the same migration', async () => {
     const { diagnostics } = await checkProject(engine, {
       'schema.sql': SCHEMA,

@@ -75,9 +75,10 @@ function usingIndexRecipe(ctx: StatementContext, target: AlterTarget, added: Add
   ]);
 }
 
-function excludeRecipe(table: ObservedTable): string {
+/** When no index can be built beforehand: EXCLUDE (no USING INDEX form) or a partitioned table. */
+function noOnlineRecipe(reason: string, table: ObservedTable): string {
   return [
-    '-- EXCLUDE has no USING INDEX form: PostgreSQL builds its index under ACCESS EXCLUSIVE, always. Either',
+    `-- ${reason}: PostgreSQL builds this index under ACCESS EXCLUSIVE, always. Either`,
     `-- 1. run it in a maintenance window, with SET lock_timeout = '5s' before it so it never queues behind traffic; or`,
     `-- 2. create a new table with the constraint, copy ${table.name} into it in batches (a trigger keeps them in step), and swap the names in one short transaction.`,
   ].join('\n');
@@ -107,7 +108,7 @@ export const requireUniqueUsingIndex: MigrationRule = {
     const help = exclude
       ? 'EXCLUDE constraints cannot be added from an index built beforehand (there is no USING INDEX form for them): add it in a maintenance window, or build a new table with it and move the rows.'
       : partitioned
-        ? 'On a partitioned table neither CREATE INDEX CONCURRENTLY nor ADD CONSTRAINT ... USING INDEX is accepted: add the constraint to each partition with the recipe below, or accept the lock in a maintenance window.'
+        ? 'On a partitioned table neither CREATE INDEX CONCURRENTLY nor ADD CONSTRAINT ... USING INDEX is accepted: add it in a maintenance window, or build a new table with it and move the rows.'
         : `Build the unique index first with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), then add the constraint from it with USING INDEX: that only takes a brief ACCESS EXCLUSIVE lock, with no build. ${runOutsideTransactionAdvice(
             ctx.migration.format,
           )}`;
@@ -118,8 +119,10 @@ export const requireUniqueUsingIndex: MigrationRule = {
       why: `${table.name} existed before this migration, so it has rows and traffic, and the build grows with it${heldUntil(ctx)}.`,
       help,
       suggestedSql: exclude
-        ? excludeRecipe(table)
-        : added.map((one) => usingIndexRecipe(ctx, target, one)).join('\n'),
+        ? noOnlineRecipe('EXCLUDE has no USING INDEX form', table)
+        : partitioned
+          ? noOnlineRecipe(`${table.name} is partitioned: no CONCURRENTLY, no USING INDEX`, table)
+          : added.map((one) => usingIndexRecipe(ctx, target, one)).join('\n'),
       data: {
         table: table.name,
         lock: table.mode,
