@@ -2,7 +2,7 @@ import type { ColumnDef, Node } from '@pgsql/types';
 import { quoteIdent } from '../../sql/quote.js';
 import type { FailureContext, MigrationRule, StatementContext } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-import { alteredPreExistingTable } from './altered-table.js';
+import { alteredPreExistingTable } from './observed-table.js';
 
 /** SQLSTATE 23502: "column ... of relation ... contains null values". */
 const NOT_NULL_VIOLATION = '23502';

@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../sql/quote.js';
 import type { MigrationRule } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-import { alteredPreExistingTable } from './altered-table.js';
+import { alteredPreExistingTable } from './observed-table.js';
 
 export const banDropColumn: MigrationRule = {
   meta: {

@@ -2,7 +2,8 @@ import type { Node } from '@pgsql/types';
 import { LOCK_MODE_TABLE, type LockMode } from '../../observe/lock-modes.js';
 import type { MigrationRule, StatementContext } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-import { heldUntilCommit, lockOnExisting } from './observed-lock.js';
+import { lockOnExisting } from './observed-lock.js';
+import { heldUntil } from './observed-table.js';
 import { rewriteCauses } from './rewrite-cause.js';
 
 /** Rewrites other rules judge: REINDEX and REFRESH have concurrent forms, TRUNCATE empties rather than copies. */
@@ -57,7 +58,7 @@ export const banTableRewrite: MigrationRule = {
     const cause = causes.length > 0 ? causes.map((c) => c.label).join(' or ') : 'this statement';
     const finding: Finding = {
       message: `${cause[0]?.toUpperCase()}${cause.slice(1)} rewrote ${whatWasRewritten(tables, indexes)} under ${LOCK_MODE_TABLE[mode].sqlName}: every read and write of ${table} waits until the copy is done.`,
-      why: `${table} existed before this migration, so it has rows and traffic: PostgreSQL copied every row and rebuilt every index, for a time that grows with the table${heldUntilCommit(ctx)}. Queries queue behind the lock, and so does everything after them.`,
+      why: `${table} existed before this migration, so it has rows and traffic: PostgreSQL copied every row and rebuilt every index, for a time that grows with the table${heldUntil(ctx)}. Queries queue behind the lock, and so does everything after them.`,
       help:
         causes.length > 0
           ? 'Reach the same schema without the rewrite: the suggested SQL does it in steps that each hold a lock only briefly.'

@@ -16,8 +16,3 @@ export function lockOnExisting(ctx: StatementContext, kinds: readonly RelationKi
       undefined,
     );
 }
-
-/** "in a transaction, the lock is held until it commits": everything after the statement extends it. */
-export function heldUntilCommit(ctx: StatementContext): string {
-  return ctx.inTransaction ? ', and the lock is held until the migration’s transaction commits' : '';
-}

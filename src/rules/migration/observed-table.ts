@@ -9,6 +9,7 @@ import {
 import type { LockTaken } from '../../observe/observation.js';
 import { quoteIdent } from '../../sql/quote.js';
 import type { StatementContext } from '../migration-rule.js';
+import { namesRelation, preExistingTarget } from './pre-existing.js';
 
 /** An ALTER TABLE's target as the parse tree names it, and its subcommands. */
 export interface AlterTarget {
@@ -30,6 +31,15 @@ export function alterTarget(ctx: StatementContext): AlterTarget | undefined {
   if (!relation) return undefined;
   const subcommands = cmds.flatMap((cmd) => ('AlterTableCmd' in cmd ? [cmd.AlterTableCmd] : []));
   return { relation, written: writtenName(relation), cmds: subcommands };
+}
+
+/** ALTER TABLE on a table that existed before the migration, with its subcommands; undefined otherwise. */
+export function alteredPreExistingTable(
+  ctx: StatementContext,
+): { readonly table: string; readonly cmds: readonly AlterTableCmd[] } | undefined {
+  const target = alterTarget(ctx);
+  const table = target && preExistingTarget(ctx, target.relation);
+  return target && table ? { table, cmds: target.cmds } : undefined;
 }
 
 export interface AddedConstraint {
@@ -64,19 +74,13 @@ export interface ObservedTable {
   readonly scanned: boolean;
 }
 
-function matches(lock: LockTaken, relation: RangeVar): boolean {
-  const rel = quoteIdent(relation.relname ?? '');
-  return relation.schemaname
-    ? lock.relation === `${quoteIdent(relation.schemaname)}.${rel}`
-    : lock.relation.endsWith(`.${rel}`);
-}
-
 /** Undefined when the statement's locks were not observable (it ran outside a transaction). */
 export function observedTable(ctx: StatementContext, relation: RangeVar): ObservedTable | undefined {
   const { held, activity } = ctx.observation;
   if (held === 'not observable' || activity === 'not observable') return undefined;
   const tableLocks = held.filter(
-    (lock) => (lock.kind === 'table' || lock.kind === 'partitioned-table') && matches(lock, relation),
+    (lock) =>
+      (lock.kind === 'table' || lock.kind === 'partitioned-table') && namesRelation(relation, lock.relation),
   );
   const first = tableLocks[0];
   const mode = strongestLock(tableLocks.filter((l) => l.relation === first?.relation).map((l) => l.mode));

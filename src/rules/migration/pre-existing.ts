@@ -45,8 +45,17 @@ export interface RelationName {
  */
 export function preExistingTarget(ctx: StatementContext, name: RelationName | undefined): string | undefined {
   if (!name?.relname) return undefined;
-  const bare = quoteIdent(name.relname);
-  const matches = (relation: string): boolean =>
-    name.schemaname ? relation === `${quoteIdent(name.schemaname)}.${bare}` : relation.endsWith(`.${bare}`);
-  return onPreExistingTables(ctx, ctx.observation.held).find((lock) => matches(lock.relation))?.relation;
+  return onPreExistingTables(ctx, ctx.observation.held).find((lock) => namesRelation(name, lock.relation))
+    ?.relation;
+}
+
+/**
+ * Whether a name as written (schema optional) is this schema-qualified relation. Without a schema
+ * any schema matches: the engine already resolved search_path when it took the lock we compare with.
+ */
+export function namesRelation(name: RelationName, relation: string): boolean {
+  const bare = quoteIdent(name.relname ?? '');
+  return name.schemaname
+    ? relation === `${quoteIdent(name.schemaname)}.${bare}`
+    : relation.endsWith(`.${bare}`);
 }

@@ -2,7 +2,8 @@ import type { DropStmt, Node } from '@pgsql/types';
 import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
 import { quoteIdent } from '../../sql/quote.js';
 import type { MigrationRule } from '../migration-rule.js';
-import { heldUntilCommit, lockOnExisting } from './observed-lock.js';
+import { lockOnExisting } from './observed-lock.js';
+import { heldUntil } from './observed-table.js';
 
 function dropIndexStmt(node: Node): DropStmt | undefined {
   return 'DropStmt' in node && node.DropStmt.removeType === 'OBJECT_INDEX' ? node.DropStmt : undefined;
@@ -43,7 +44,7 @@ export const requireConcurrentDropIndex: MigrationRule = {
     return [
       {
         message: `DROP INDEX takes an ACCESS EXCLUSIVE lock on ${lock.relation}: every read and write of it waits.`,
-        why: `${lock.relation} existed before this migration, so it has traffic. The drop itself is quick, but it first waits for every query already using the table, and every query after it queues behind it${heldUntilCommit(ctx)}.`,
+        why: `${lock.relation} existed before this migration, so it has traffic. The drop itself is quick, but it first waits for every query already using the table, and every query after it queues behind it${heldUntil(ctx)}.`,
         help: partitioned
           ? `${lock.relation} is partitioned: DROP INDEX CONCURRENTLY is refused on a partitioned index. Drop it with SET lock_timeout and retries, at a quiet time.`
           : `Drop it with DROP INDEX CONCURRENTLY: it waits for queries using the index without blocking new ones.${outside} An index that backs a PRIMARY KEY or UNIQUE constraint cannot be dropped that way: drop the constraint instead, after SET lock_timeout = '5s', and retry on timeout.`,

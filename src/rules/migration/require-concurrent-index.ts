@@ -1,18 +1,8 @@
 import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
-import type { LockTaken } from '../../observe/observation.js';
-import type { MigrationRule, StatementContext } from '../migration-rule.js';
+import type { MigrationRule } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-
-/** The lock a plain CREATE INDEX takes on a table it indexes, seen on a relation that was already there. */
-function blockedTable(ctx: StatementContext): LockTaken | undefined {
-  if (ctx.observation.locks === 'not observable') return undefined;
-  return ctx.observation.locks.find(
-    (lock) =>
-      lock.mode === 'ShareLock' &&
-      (lock.kind === 'table' || lock.kind === 'partitioned-table') &&
-      ctx.existedBefore.has(lock.relation),
-  );
-}
+import { lockOnExisting } from './observed-lock.js';
+import { heldUntil } from './observed-table.js';
 
 /** The statement as written, with CONCURRENTLY after INDEX (before IF NOT EXISTS and the name). */
 function concurrently(text: string): string {
@@ -40,14 +30,12 @@ export const requireConcurrentIndex: MigrationRule = {
   check(ctx) {
     const node = ctx.statement.node;
     if (!('IndexStmt' in node) || node.IndexStmt.concurrent) return [];
-    const lock = blockedTable(ctx);
+    const lock = lockOnExisting(ctx, ['table', 'partitioned-table']);
     if (!lock) return [];
     const partitioned = lock.kind === 'partitioned-table';
     const finding: Finding = {
       message: `CREATE INDEX takes a SHARE lock on ${lock.relation}: every INSERT, UPDATE and DELETE on it waits until the index is built.`,
-      why: `${lock.relation} existed before this migration, so it has rows and traffic; the build reads the whole table${
-        ctx.inTransaction ? ', and the lock is held until the migration’s transaction commits' : ''
-      }. Reads go on; writes queue, and so does everything queued behind them.`,
+      why: `${lock.relation} existed before this migration, so it has rows and traffic; the build reads the whole table${heldUntil(ctx)}. Reads go on; writes queue, and so does everything queued behind them.`,
       help: partitioned
         ? 'Index each partition concurrently and attach the indexes to one created ON ONLY the parent.'
         : `Build it with CREATE INDEX CONCURRENTLY: writes go on during the build.${

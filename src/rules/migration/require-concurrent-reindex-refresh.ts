@@ -2,7 +2,8 @@ import type { Node } from '@pgsql/types';
 import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
 import type { MigrationRule, StatementContext } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-import { heldUntilCommit, lockOnExisting } from './observed-lock.js';
+import { lockOnExisting } from './observed-lock.js';
+import { heldUntil } from './observed-table.js';
 
 function outside(ctx: StatementContext): string {
   return ctx.inTransaction
@@ -23,7 +24,7 @@ function reindex(ctx: StatementContext): Finding[] {
   return [
     {
       message: `REINDEX rebuilds ${rebuilt.join(', ')} under ACCESS EXCLUSIVE${where}: writes to the table wait, and so does every query that would use the index.`,
-      why: `The index existed before this migration: its table has rows and traffic, and the rebuild reads all of them${heldUntilCommit(ctx)}.`,
+      why: `The index existed before this migration: its table has rows and traffic, and the rebuild reads all of them${heldUntil(ctx)}.`,
       help: `Rebuild it with REINDEX CONCURRENTLY (PostgreSQL 12+): a new index is built beside the old one, reads and writes go on.${outside(ctx)}`,
       suggestedSql: `${ctx.statement.text.replace(/\b(index|table|schema|database|system)\b/i, '$1 CONCURRENTLY')};`,
       data: {
@@ -42,7 +43,7 @@ function refresh(ctx: StatementContext): Finding[] {
   return [
     {
       message: `REFRESH MATERIALIZED VIEW takes an ACCESS EXCLUSIVE lock on ${lock.relation}: every read of it waits until the refresh is done.`,
-      why: `${lock.relation} existed before this migration, so it has readers; the refresh runs its whole query again and rewrites it${heldUntilCommit(ctx)}.`,
+      why: `${lock.relation} existed before this migration, so it has readers; the refresh runs its whole query again and rewrites it${heldUntil(ctx)}.`,
       help: `Refresh it with REFRESH MATERIALIZED VIEW CONCURRENTLY: readers keep the old rows until the new ones are in. It needs a unique index on the materialized view (on columns only, without WHERE) and a view already populated.${outside(ctx)}`,
       suggestedSql: [
         `-- If ${lock.relation} has no unique index yet: CREATE UNIQUE INDEX CONCURRENTLY ON ${lock.relation} (<key columns>);`,
