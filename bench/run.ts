@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { BenchCase, BenchRow } from './case.js';
 import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
+import { lintKratos } from './cases/lint-kratos.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
 import { readPublished } from './history.js';
@@ -12,7 +13,7 @@ import { DEFAULT_RUNS } from './measure.js';
 import { rssMethodFor } from './peak-rss.js';
 import { type BenchReport, regressionSection, renderMarkdown, resultsTable, rowNotes } from './report.js';
 
-const CASES: readonly BenchCase[] = [checkBlogCold, engineStartup, parseSynapse, schemaRulesCase];
+const CASES: readonly BenchCase[] = [checkBlogCold, engineStartup, parseSynapse, schemaRulesCase, lintKratos];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
 
