@@ -18,13 +18,12 @@ export function installedPgliteVersion(): string {
   return manifest.version;
 }
 
-let cached: Promise<Snapshot | undefined> | undefined;
+/** The snapshot's packed bytes, read once per process; undefined when there is no file. */
+let packed: Buffer | undefined | null;
 
-/** The snapshot at path if it exists, is intact and was made by the installed PGlite. */
-export function readSnapshotFile(path: string): Snapshot | undefined {
-  if (!existsSync(path)) return undefined;
+function unpackUsable(bytes: Buffer): Snapshot | undefined {
   try {
-    const snapshot = unpackSnapshot(readFileSync(path));
+    const snapshot = unpackSnapshot(bytes);
     return snapshot?.pgliteVersion === installedPgliteVersion() ? snapshot : undefined;
   } catch {
     // A damaged snapshot only costs speed: PGlite will run initdb instead.
@@ -32,8 +31,20 @@ export function readSnapshotFile(path: string): Snapshot | undefined {
   }
 }
 
-/** The usable snapshot for the installed PGlite, read once per process; undefined means "run initdb". */
-export function loadPgliteSnapshot(): Promise<Snapshot | undefined> {
-  cached ??= Promise.resolve().then(() => readSnapshotFile(process.env[SNAPSHOT_ENV] || PACKAGED_SNAPSHOT));
-  return cached;
+/** The snapshot at path if it exists, is intact and was made by the installed PGlite. */
+export function readSnapshotFile(path: string): Snapshot | undefined {
+  return existsSync(path) ? unpackUsable(readFileSync(path)) : undefined;
+}
+
+/**
+ * A freshly unpacked snapshot for the installed PGlite; undefined means "run initdb". Each call
+ * unpacks its own copy, which the instance's in-memory file system then owns and writes into:
+ * cheaper than copying every file, and a command opens one engine.
+ */
+export async function loadPgliteSnapshot(): Promise<Snapshot | undefined> {
+  if (packed === undefined) {
+    const path = process.env[SNAPSHOT_ENV] || PACKAGED_SNAPSHOT;
+    packed = existsSync(path) ? readFileSync(path) : null;
+  }
+  return packed === null ? undefined : unpackUsable(packed);
 }

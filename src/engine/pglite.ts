@@ -1,5 +1,6 @@
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Engine } from './engine.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { loadPgliteSnapshot } from './pglite-snapshot.js';
 import { SnapshotFS } from './snapshot-fs.js';
 import { runBracketed, transactionBracket } from './transaction-bracket.js';
@@ -66,6 +67,7 @@ export interface PgliteOptions {
 async function createPglite(options: PgliteOptions): Promise<PGlite> {
   const base: PGliteOptions = {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    extensions: PGLITE_EXTENSIONS,
   };
   if (options.loadDataDir) return PGlite.create({ ...base, loadDataDir: options.loadDataDir });
   const snapshot = options.snapshot === false ? undefined : await loadPgliteSnapshot();

@@ -6,7 +6,7 @@ const PGLITE_DEFAULT_PGDATA = '/pglite/data';
 
 /**
  * An in-memory filesystem that starts out holding a snapshot's data directory, so PGlite finds an existing
- * cluster ("resuming") instead of running initdb. Files are copied in: snapshots are shared between instances.
+ * cluster ("resuming") instead of running initdb. Each instance needs its own unpacked snapshot: the files are handed over, not copied.
  */
 export class SnapshotFS extends MemoryFS {
   constructor(private readonly snapshot: Snapshot) {
@@ -21,9 +21,9 @@ export class SnapshotFS extends MemoryFS {
     fs.mkdirTree(root);
     for (const file of this.snapshot.files) {
       const path = `${root}/${file.path}`;
-      // A real copy (Buffer#slice is only a view): MEMFS keeps what it is given and writes into it, and the
-      // snapshot must stay pristine for the next instance in this process.
-      if (file.data) fs.writeFile(path, new Uint8Array(file.data));
+      // MEMFS keeps the array it is given and writes into it: each instance gets its own unpacked
+      // snapshot (loadPgliteSnapshot), so no copy is needed here.
+      if (file.data) fs.writeFile(path, file.data);
       else fs.mkdir(path, 0o700);
     }
   }
