@@ -4,6 +4,7 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { openPglite } from '../engine/pglite.js';
+import { extensionsCreatedIn } from '../engine/pglite-extensions.js';
 import { applyMigration } from '../migrate/apply-migration.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import { applyFile } from '../project/apply-file.js';
@@ -49,18 +50,25 @@ async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
   return { migrations, diagnostics: loaded.diagnostics };
 }
 
+type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
+
+/** The contrib extensions the project's SQL creates, found before the engine starts so it registers only those. */
+async function extensionsOf(layout: ProjectLayout, loaded: LoadedMigrations): Promise<string[]> {
+  const schemas = await Promise.all(layout.schemaFiles.map((file) => readFile(file, 'utf8').catch(() => '')));
+  return extensionsCreatedIn([...schemas, ...loaded.migrations.map((migration) => migration.up.sql)]);
+}
+
 async function loadProject(
   engine: Engine,
   layout: ProjectLayout,
   settings: ReadonlyMap<string, RuleSettings>,
-  options: CheckOptions,
+  loaded: LoadedMigrations,
 ) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles)
     applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
-  const loaded = await migrationsOf(layout, options);
   const env = { engine, origins: tracker, rules: migrationRules, settings, rows: new SyntheticRows() };
   for (const migration of loaded.migrations) {
     applied.push(await applyMigration(env, migration));
@@ -99,9 +107,11 @@ export async function runCheck(
   options: CheckOptions = {},
 ): Promise<CheckResult> {
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
-  const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite()]);
+  const loaded = await migrationsOf(layout, options);
+  const extensions = options.engine ? [] : await extensionsOf(layout, loaded);
+  const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite({ extensions })]);
   try {
-    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings, options);
+    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings, loaded);
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))

@@ -1,6 +1,6 @@
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Engine } from './engine.js';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { pgliteExtensions } from './pglite-extensions.js';
 import { loadPgliteSnapshot } from './pglite-snapshot.js';
 import { SnapshotFS } from './snapshot-fs.js';
 import { runBracketed, transactionBracket } from './transaction-bracket.js';
@@ -60,6 +60,8 @@ class PgliteEngine implements Engine {
 export interface PgliteOptions {
   /** A data directory tarball made by PGlite's dumpDataDir, to skip initdb. */
   readonly loadDataDir?: Blob | File;
+  /** Contrib extensions the SQL will CREATE (e.g. 'pg_trgm', 'uuid-ossp'): each one costs start-up time. */
+  readonly extensions?: readonly string[];
   /** Start from the packaged pre-initialised data directory when there is one (default true). */
   readonly snapshot?: boolean;
 }
@@ -67,7 +69,7 @@ export interface PgliteOptions {
 async function createPglite(options: PgliteOptions): Promise<PGlite> {
   const base: PGliteOptions = {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
-    extensions: PGLITE_EXTENSIONS,
+    extensions: pgliteExtensions(options.extensions ?? []),
   };
   if (options.loadDataDir) return PGlite.create({ ...base, loadDataDir: options.loadDataDir });
   const snapshot = options.snapshot === false ? undefined : await loadPgliteSnapshot();
