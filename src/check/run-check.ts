@@ -7,6 +7,7 @@ import { openPglite } from '../engine/pglite.js';
 import { extensionsCreatedIn } from '../engine/pglite-extensions.js';
 import { applyMigration } from '../migrate/apply-migration.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
+import type { TableSizes } from '../migrate/table-sizes.js';
 import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
@@ -36,6 +37,8 @@ export interface CheckOptions {
   readonly schemaRules?: boolean;
   /** Override the tools' own transaction handling: every migration in one, or none in any. */
   readonly transaction?: 'assume' | 'none';
+  /** Table sizes from a live database's statistics (readTableSizes): small tables are not assumed busy. */
+  readonly tableSizes?: TableSizes;
 }
 
 async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
@@ -63,13 +66,15 @@ async function loadProject(
   layout: ProjectLayout,
   settings: ReadonlyMap<string, RuleSettings>,
   loaded: LoadedMigrations,
+  sizes: TableSizes | undefined,
 ) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles)
     applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
-  const env = { engine, origins: tracker, rules: migrationRules, settings, rows: new SyntheticRows() };
+  const rows = new SyntheticRows();
+  const env = { engine, origins: tracker, rules: migrationRules, settings, rows, ...(sizes && { sizes }) };
   for (const migration of loaded.migrations) {
     applied.push(await applyMigration(env, migration));
     // check does not run down steps (verify does), but one that does not parse is still a finding.
@@ -111,7 +116,13 @@ export async function runCheck(
   const extensions = options.engine ? [] : await extensionsOf(layout, loaded);
   const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite({ extensions })]);
   try {
-    const { applied, downs, folderProblems, origins } = await loadProject(engine, layout, settings, loaded);
+    const { applied, downs, folderProblems, origins } = await loadProject(
+      engine,
+      layout,
+      settings,
+      loaded,
+      options.tableSizes,
+    );
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))

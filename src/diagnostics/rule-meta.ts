@@ -23,6 +23,11 @@ export interface RuleMeta {
   readonly enabledByDefault?: boolean;
   /** Named thresholds the user can change in config under rules.<id>.options. */
   readonly thresholds?: Readonly<Record<string, Threshold>>;
+  /**
+   * Migration rules: the hazard lasts as long as work over every row (a build, scan, rewrite or
+   * backfill), so on a table that live statistics call small it is only information.
+   */
+  readonly scalesWithTable?: boolean;
 }
 
 export function docsUrl(ruleId: string): string {

@@ -9,8 +9,10 @@ import { statementFailed } from '../project/statement-error.js';
 import type { MigrationRule } from '../rules/migration-rule.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import type { Statement } from '../sql/statement.js';
+import { demoteForSmallTables } from './small-tables.js';
 import { stampFindings } from './stamp-findings.js';
 import type { SyntheticRows } from './synthetic-fill.js';
+import type { TableSizes } from './table-sizes.js';
 import { transactionEffect } from './transaction-statement.js';
 
 export interface MigrationEnvironment {
@@ -19,6 +21,8 @@ export interface MigrationEnvironment {
   readonly origins: OriginTracker;
   readonly rules: readonly MigrationRule[];
   readonly settings: ReadonlyMap<string, RuleSettings>;
+  /** A live database's table sizes: tables it calls small are not assumed large and busy. */
+  readonly sizes?: TableSizes;
 }
 
 const FAILED_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
@@ -105,5 +109,9 @@ async function judgeStatement(
   if (inTransaction) await engine.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   await env.origins.record({ file: read.file, statementIndex: statement.index });
   const ctx = { ...base, observation: outcome, existedBefore, lockTimeoutMs: timeout };
-  return env.rules.flatMap((rule) => stampFindings(rule, env.settings, statement, rule.check?.(ctx) ?? []));
+  return env.rules.flatMap((rule) =>
+    stampFindings(rule, env.settings, statement, rule.check?.(ctx) ?? []).map((diagnostic) =>
+      demoteForSmallTables(diagnostic, rule.meta, env.sizes),
+    ),
+  );
 }

@@ -39,6 +39,7 @@ export const banBackfillInMigration: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'warning',
+    scalesWithTable: true,
     summary:
       'A schema migration updates, deletes or copies in rows of a table that already exists (a backfill), in one statement.',
   },

@@ -9,6 +9,7 @@ export const banSetNotNullScan: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'ALTER COLUMN ... SET NOT NULL on a table that already exists scans every row under ACCESS EXCLUSIVE, blocking reads and writes.',
   },

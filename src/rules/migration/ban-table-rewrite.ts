@@ -36,6 +36,7 @@ export const banTableRewrite: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'A statement that rewrites a table that already exists (or its indexes) blocks every read and write of it for as long as the copy takes.',
   },

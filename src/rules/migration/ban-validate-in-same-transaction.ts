@@ -29,6 +29,7 @@ export const banValidateInSameTransaction: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'warning',
+    scalesWithTable: true,
     summary:
       'VALIDATE CONSTRAINT runs in the transaction that added the constraint, so its scan runs under the strong lock the ADD took.',
   },

@@ -25,6 +25,7 @@ export const requireConcurrentIndex: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary: 'CREATE INDEX without CONCURRENTLY on a table that already exists blocks every write to it.',
   },
   check(ctx) {

@@ -71,6 +71,7 @@ export const requireConcurrentReindexRefresh: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'REINDEX or REFRESH MATERIALIZED VIEW without CONCURRENTLY on a relation that already exists blocks its readers or writers for the whole rebuild.',
   },

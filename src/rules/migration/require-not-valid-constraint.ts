@@ -55,6 +55,7 @@ export const requireNotValidConstraint: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'A FOREIGN KEY or CHECK constraint added without NOT VALID to a table that already exists scans every row under a lock that blocks writes.',
   },

@@ -90,6 +90,7 @@ export const requireUniqueUsingIndex: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'A UNIQUE, PRIMARY KEY or EXCLUDE constraint added to a table that already exists builds its index under ACCESS EXCLUSIVE, blocking reads and writes.',
   },

@@ -1,0 +1,49 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { SMALL_TABLE, type TableSize, type TableSizes } from './table-sizes.js';
+
+/** Every table a migration finding names in its data: the one it is about, and those it holds or references. */
+function tablesNamed(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return [];
+  const direct = [data.table, data.matview].filter((name): name is string => typeof name === 'string');
+  const listed = [data.lockedTables, data.referenced, data.heldBefore].flatMap((list) =>
+    Array.isArray(list)
+      ? list.map((item: unknown) =>
+          typeof item === 'string' ? item : (item as { table?: unknown } | null)?.table,
+        )
+      : [],
+  );
+  return [...direct, ...listed.filter((name): name is string => typeof name === 'string')];
+}
+
+function isSmall(size: TableSize | undefined): size is TableSize {
+  return size !== undefined && size.rows < SMALL_TABLE.rows && size.bytes < SMALL_TABLE.bytes;
+}
+
+function describe(name: string, size: TableSize): string {
+  return `${name} ~${Math.round(size.rows)} rows, ${Math.max(1, Math.round(size.bytes / 1024))} kB`;
+}
+
+/**
+ * A finding whose cost grows with the table, about tables the live database's statistics call
+ * small, is only information: the work is over in milliseconds. The lock still queues behind
+ * long-running queries, which is require-lock-timeout's business, not this finding's.
+ */
+export function demoteForSmallTables(
+  diagnostic: Diagnostic,
+  meta: RuleMeta,
+  sizes: TableSizes | undefined,
+): Diagnostic {
+  if (!sizes || !meta.scalesWithTable || diagnostic.severity === 'info') return diagnostic;
+  const tables = tablesNamed(diagnostic.data);
+  const known = tables.map((name) => ({ name, size: sizes.get(name) }));
+  if (known.length === 0 || !known.every(({ size }) => isSmall(size))) return diagnostic;
+  const facts = known.map(({ name, size }) => describe(name, size as TableSize)).join('; ');
+  const note = `The live database's statistics say this is small (${facts}), so the work is over in milliseconds.`;
+  return {
+    ...diagnostic,
+    severity: 'info',
+    why: diagnostic.why ? `${diagnostic.why} ${note}` : note,
+    data: { ...diagnostic.data, smallTable: true },
+  };
+}
