@@ -47,11 +47,17 @@ describe('table sizes from a live database', () => {
     const engine = await openPglite();
     try {
       const layout = await discoverProject(dir);
-      const { diagnostics } = await runCheck(layout, settings, { engine, tableSizes: sizes, schemaRules: false });
+      const { diagnostics } = await runCheck(layout, settings, {
+        engine,
+        tableSizes: sizes,
+        schemaRules: false,
+      });
       const builds = diagnostics.filter((d) => d.rule === 'require-concurrent-index');
       const byTable = new Map(builds.map((d) => [d.data?.table, d]));
       expect(byTable.get('public.small')?.severity).toBe('info');
-      expect(byTable.get('public.small')?.why).toMatch(/statistics say this is small \(public\.small ~50 rows/);
+      expect(byTable.get('public.small')?.why).toMatch(
+        /statistics say this is small \(public\.small ~50 rows/,
+      );
       expect(byTable.get('public.large')?.severity).toBe('error');
       expect(byTable.get('public.unanalysed')?.severity).toBe('error');
     } finally {
