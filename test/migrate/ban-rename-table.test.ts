@@ -21,6 +21,24 @@ describeSchemaRule(RULE, (engine) => {
     expect(rows).toEqual([{ title: 'old code' }]);
   });
 
+  it('is satisfied by its own fix: a view under the old name later in the same migration', async () => {
+    const found = await ruleLines(engine, RULE, {
+      'schema.sql': SCHEMA,
+      'migrations/000001_rename.up.sql':
+        'ALTER TABLE posts RENAME TO articles;\nCREATE VIEW public.posts AS SELECT * FROM articles;\n',
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('still reports the rename when the view under the old name lives in another schema', async () => {
+    const found = await ruleLines(engine, RULE, {
+      'schema.sql': `${SCHEMA}CREATE SCHEMA legacy;\n`,
+      'migrations/000001_rename.up.sql':
+        'ALTER TABLE posts RENAME TO articles;\nCREATE VIEW legacy.posts AS SELECT * FROM articles;\n',
+    });
+    expect(found.map((d) => d.data?.table)).toEqual(['public.posts']);
+  });
+
   it('leaves alone a table created in the same migration', async () => {
     const found = await ruleLines(engine, RULE, {
       'schema.sql': SCHEMA,

@@ -1,5 +1,24 @@
 import { quoteIdent } from '../../sql/quote.js';
+import { splitStatements } from '../../sql/split.js';
 import type { MigrationRule, StatementContext } from '../migration-rule.js';
+import { namesRelation } from './pre-existing.js';
+
+/**
+ * Whether a later statement of the same migration creates a view under the old name: the fix this
+ * rule suggests, which keeps old code working. Only a rename pays for re-reading the migration.
+ */
+function viewKeepsOldName(ctx: StatementContext, from: string): boolean {
+  const { statements } = splitStatements(ctx.migration.up.sql, ctx.migration.up.file);
+  return statements.some((statement) => {
+    const node = statement.node;
+    return (
+      statement.start > ctx.statement.start &&
+      'ViewStmt' in node &&
+      node.ViewStmt.view !== undefined &&
+      namesRelation(node.ViewStmt.view, from)
+    );
+  });
+}
 
 /** The old and new qualified names of a pre-existing table this statement renamed, from the lock it holds now. */
 function renamedTable(ctx: StatementContext): { readonly from: string; readonly to: string } | undefined {
@@ -28,7 +47,7 @@ export const banRenameTable: MigrationRule = {
   },
   check(ctx) {
     const renamed = renamedTable(ctx);
-    if (!renamed) return [];
+    if (!renamed || viewKeepsOldName(ctx, renamed.from)) return [];
     const { from, to } = renamed;
     return [
       {
