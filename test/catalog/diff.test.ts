@@ -152,6 +152,32 @@ describeEachEngine('diffCatalogs', (open) => {
     ]);
   });
 
+  it('reports identity, sequence ownership, extensions and comments on columns, enums and triggers', async () => {
+    const setup = `CREATE TABLE p (id int NOT NULL, t text); CREATE SEQUENCE s OWNED BY p.id;
+      CREATE TYPE m AS ENUM ('a');
+      CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+      CREATE TRIGGER tg BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f();`;
+    const changes = await describeChange(
+      setup,
+      `ALTER TABLE p ALTER id ADD GENERATED ALWAYS AS IDENTITY; ALTER SEQUENCE s OWNED BY NONE;
+       COMMENT ON COLUMN p.t IS 'x'; COMMENT ON TYPE m IS 'y'; COMMENT ON TRIGGER tg ON p IS 'w';`,
+    );
+    expect(changes).toEqual([
+      'comment on enum S.m was added',
+      'sequence S.p_id_seq was added',
+      'owner column of sequence S.s changed from S.p.id to none',
+      'identity of column S.p.id changed from none to always',
+      'comment on column S.p.t was added',
+      'comment on trigger tg on S.p was added',
+    ]);
+    const before = await readCatalog(engine);
+    const removed = {
+      ...before,
+      extensions: before.extensions.filter((extension) => extension.name !== 'plpgsql'),
+    };
+    expect(diffCatalogs(removed, before).map((c) => c.description)).toEqual(['extension plpgsql was added']);
+  });
+
   it('gives each change its kind, object, qualified name and before/after values', async () => {
     await engine.exec(`CREATE SCHEMA typed; CREATE TABLE typed.posts (id int, title varchar(500));
       CREATE INDEX idx_title ON typed.posts (title); CREATE MATERIALIZED VIEW typed.mv AS SELECT 1 AS one;`);
@@ -164,6 +190,8 @@ describeEachEngine('diffCatalogs', (open) => {
         change: 'changed',
         object: 'column',
         name: 'typed.posts.title',
+        label: 'column typed.posts.title',
+        property: 'type',
         before: 'character varying(500)',
         after: 'text',
         description: 'column typed.posts.title changed type from character varying(500) to text',
@@ -172,6 +200,7 @@ describeEachEngine('diffCatalogs', (open) => {
         object: 'comment',
         change: 'added',
         name: 'typed.idx_title',
+        label: 'comment on index typed.idx_title',
         after: 'by title',
       }),
       expect.objectContaining({

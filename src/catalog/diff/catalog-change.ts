@@ -21,6 +21,10 @@ export interface CatalogChange {
   readonly object: ChangedObject;
   /** Qualified name of the object (for a comment: of the object it is on). */
   readonly name: string;
+  /** How a sentence names the object: `column public.posts.title`, `comment on table public.posts`. */
+  readonly label: string;
+  /** The fact that changed (`type`, `default`, `keys`, ...), for a change of one named property. */
+  readonly property?: string;
   readonly before?: string;
   readonly after?: string;
   readonly description: string;

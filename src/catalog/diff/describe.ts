@@ -41,6 +41,7 @@ export function objectAdded(subject: Subject, after?: string): CatalogChange {
     change: 'added',
     object: subject.object,
     name: subject.name,
+    label: subject.label,
     after,
     description: `${subject.label} was added`,
   };
@@ -51,6 +52,7 @@ export function objectRemoved(subject: Subject, before?: string): CatalogChange 
     change: 'removed',
     object: subject.object,
     name: subject.name,
+    label: subject.label,
     before,
     description: `${subject.label} was removed`,
   };
@@ -67,6 +69,8 @@ export function propertyChange(subject: Subject, property: Property): CatalogCha
     change: 'changed',
     object: subject.object,
     name: subject.name,
+    label: subject.label,
+    property: what,
     before,
     after,
     description: `${what} of ${subject.label} changed${values}`,
@@ -79,6 +83,7 @@ export function flagChange(subject: Subject, flag: Flag): CatalogChange | undefi
     change: 'changed',
     object: subject.object,
     name: subject.name,
+    label: subject.label,
     before: String(flag.before),
     after: String(flag.after),
     description: `${subject.label}: ${flag.after ? flag.becameTrue : flag.becameFalse}`,
@@ -92,7 +97,13 @@ export function commentChange(
   after: string | undefined,
 ): CatalogChange | undefined {
   if (before === after) return undefined;
-  const base = { object: 'comment' as const, name: subject.name, before, after };
+  const base = {
+    object: 'comment' as const,
+    name: subject.name,
+    label: `comment on ${subject.label}`,
+    before,
+    after,
+  };
   if (before === undefined)
     return { ...base, change: 'added', description: `comment on ${subject.label} was added` };
   if (after === undefined)

@@ -15,6 +15,7 @@ function labelChange(subject: Subject, label: string, gained: boolean): CatalogC
     change: 'changed',
     object: 'enum',
     name: subject.name,
+    label: subject.label,
     ...(gained ? { after: label } : { before: label }),
     description: `${subject.label} ${gained ? 'gained' : 'lost'} label ${quoted}`,
   };
