@@ -91,7 +91,7 @@ async function judgeStatement(
         rule,
         env.settings,
         statement,
-        rule.checkFailure?.({ ...base, failure: outcome.error }) ?? [],
+        rule.checkFailure?.({ ...base, failure: outcome.error, existedBefore }) ?? [],
       ),
     );
     return claimed.length > 0

@@ -11,6 +11,7 @@ import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
 import { banTableRewrite } from './migration/ban-table-rewrite.js';
 import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
 import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
+import { requireAttachPartitionCheck } from './migration/require-attach-partition-check.js';
 import { requireConcurrentDropIndex } from './migration/require-concurrent-drop-index.js';
 import { requireConcurrentIndex } from './migration/require-concurrent-index.js';
 import { requireConcurrentReindexRefresh } from './migration/require-concurrent-reindex-refresh.js';
@@ -73,6 +74,7 @@ export const migrationRules: readonly MigrationRule[] = [
   banValidateInSameTransaction,
   banSetNotNullScan,
   requireUniqueUsingIndex,
+  requireAttachPartitionCheck,
 ];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
