@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { type Format, formats, isFormat } from '../reporters/index.js';
+import { parsePgVersion } from '../static/pg-version.js';
 import { UsageError } from './usage-error.js';
 
 export interface CliArgs {
@@ -17,6 +18,22 @@ export interface CliArgs {
   readonly version: boolean;
   /** lint: run every migration in a transaction, or none in one, whatever the tool does. */
   readonly transaction?: 'assume' | 'none';
+  /** lint: judge from the parse tree alone, no engine. */
+  readonly static: boolean;
+  /** --pg-version as server_version_num (130004): the version the rules' advice follows. */
+  readonly pgVersion?: number;
+  /** verify: a server URL; the run happens in a scratch database created on it and always dropped. */
+  readonly db?: string;
+}
+
+function pgVersionOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const version = parsePgVersion(text);
+  if (version === undefined)
+    throw new UsageError(
+      `--pg-version ${text} is not a PostgreSQL version; write it as 13, 13.4 or 130004 (9.6 and later).`,
+    );
+  return version;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
@@ -39,6 +56,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError('--assume-in-transaction and --no-transaction contradict each other; give one.');
   }
   const [command, ...rest] = positionals;
+  if (values.static && command === 'check')
+    throw new UsageError(
+      'check needs the engine (it loads the schema and plans the queries); use pgvigil lint --static for migrations without one.',
+    );
+  if (values.static && command !== undefined && command !== 'lint')
+    throw new UsageError(`--static applies to lint only, not to ${command}.`);
+  const pgVersion = pgVersionOf(values['pg-version']);
   return {
     command,
     positionals: rest,
@@ -52,6 +76,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     help: values.help ?? false,
     version: values.version ?? false,
     transaction: values['assume-in-transaction'] ? 'assume' : values['no-transaction'] ? 'none' : undefined,
+    static: values.static ?? false,
+    ...(pgVersion !== undefined && { pgVersion }),
+    ...(values.db !== undefined && { db: values.db }),
   };
 }
 
@@ -70,6 +97,9 @@ function parse(argv: readonly string[]) {
       'no-color': { type: 'boolean' },
       'assume-in-transaction': { type: 'boolean' },
       'no-transaction': { type: 'boolean' },
+      static: { type: 'boolean' },
+      'pg-version': { type: 'string' },
+      db: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

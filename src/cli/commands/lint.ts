@@ -4,6 +4,7 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { lintStatic } from '../../static/lint-static.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -29,6 +30,7 @@ async function layoutFor(paths: readonly string[], schema: readonly string[]): P
 /**
  * `pgvigil lint <dir | file...>`: migration safety only. The --schema files load first (the
  * database as it stands), then each migration runs as its tool would, judged statement by statement.
+ * With --static no engine starts: the same rules judge what the parse tree predicts.
  */
 export async function lintCommand(args: CliArgs): Promise<CommandResult> {
   if (args.positionals.length === 0)
@@ -41,9 +43,12 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
     args.schema.length > 0 ? args.schema : loaded.config.schema,
   );
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
-  const result = await runCheck(layout, settings, {
-    schemaRules: false,
+  const options = {
     ...(args.transaction ? { transaction: args.transaction } : {}),
-  });
+    ...(args.pgVersion ? { serverVersion: args.pgVersion } : {}),
+  };
+  const result = args.static
+    ? await lintStatic(layout, settings, options)
+    : await runCheck(layout, settings, { schemaRules: false, ...options });
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }
