@@ -39,9 +39,11 @@ export interface CheckOptions {
   readonly transaction?: 'assume' | 'none';
   /** Table sizes from a live database's statistics (readTableSizes): small tables are not assumed busy. */
   readonly tableSizes?: TableSizes;
+  /** The PostgreSQL version the rules' advice follows (--pg-version), instead of the engine's. */
+  readonly serverVersion?: number;
 }
 
-async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
+export async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
   const loaded = layout.migrationsDir
     ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
     : { migrations: [], diagnostics: [] };
@@ -53,7 +55,7 @@ async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
   return { migrations, diagnostics: loaded.diagnostics };
 }
 
-type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
+export type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
 
 /** The contrib extensions the project's SQL creates, found before the engine starts so it registers only those. */
 async function extensionsOf(layout: ProjectLayout, loaded: LoadedMigrations): Promise<string[]> {
@@ -67,6 +69,7 @@ async function loadProject(
   settings: ReadonlyMap<string, RuleSettings>,
   loaded: LoadedMigrations,
   sizes: TableSizes | undefined,
+  serverVersion: number | undefined,
 ) {
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
@@ -74,7 +77,15 @@ async function loadProject(
     applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
   const rows = new SyntheticRows();
-  const env = { engine, origins: tracker, rules: migrationRules, settings, rows, ...(sizes && { sizes }) };
+  const env = {
+    engine,
+    origins: tracker,
+    rules: migrationRules,
+    settings,
+    rows,
+    ...(sizes && { sizes }),
+    ...(serverVersion && { serverVersion }),
+  };
   for (const migration of loaded.migrations) {
     applied.push(await applyMigration(env, migration));
     // check does not run down steps (verify does), but one that does not parse is still a finding.
@@ -87,7 +98,7 @@ async function loadProject(
  * Each file's own text, for code frames: a migration step's text has the file's other steps
  * blanked, and a file holding both an up and a down must show both.
  */
-async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, string>> {
+export async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const { file } of files)
     if (!sources.has(file)) sources.set(file, await readFile(file, 'utf8').catch(() => ''));
@@ -95,7 +106,7 @@ async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, strin
 }
 
 /** Keeps what no ignore comment silences, plus a finding for every ignore comment naming no rule. */
-function filterIgnored(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function filterIgnored(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const directives = files.flatMap((file) => readIgnores(file.split.comments, file.split.statements));
   const { kept, extra } = applyIgnores(diagnostics, directives, knownRuleIds);
   return [...kept, ...extra];
@@ -122,6 +133,7 @@ export async function runCheck(
       settings,
       loaded,
       options.tableSizes,
+      options.serverVersion,
     );
     const queries = [];
     if (layout.queriesDir) {

@@ -23,6 +23,8 @@ export interface MigrationEnvironment {
   readonly settings: ReadonlyMap<string, RuleSettings>;
   /** A live database's table sizes: tables it calls small are not assumed large and busy. */
   readonly sizes?: TableSizes;
+  /** The version the rules judge for (--pg-version); the engine's own when undefined. */
+  readonly serverVersion?: number;
 }
 
 const FAILED_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
@@ -80,7 +82,8 @@ async function judgeStatement(
   existedBefore: ReadonlySet<string>,
 ): Promise<Diagnostic[]> {
   const { engine } = env;
-  const base = { statement, migration, inTransaction, serverVersion: engine.serverVersion };
+  const serverVersion = env.serverVersion ?? engine.serverVersion;
+  const base = { statement, migration, inTransaction, serverVersion };
   const timeout = await lockTimeoutMs(engine);
   if (inTransaction) await engine.exec(`SAVEPOINT ${SAVEPOINT}`);
   const outcome = await observeStatement(engine, statement.text, { inTransaction });
