@@ -12,6 +12,7 @@ import { banTableRewrite } from './migration/ban-table-rewrite.js';
 import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
 import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
 import { requireAttachPartitionCheck } from './migration/require-attach-partition-check.js';
+import { requireConcurrentDetachPartition } from './migration/require-concurrent-detach-partition.js';
 import { requireConcurrentDropIndex } from './migration/require-concurrent-drop-index.js';
 import { requireConcurrentIndex } from './migration/require-concurrent-index.js';
 import { requireConcurrentReindexRefresh } from './migration/require-concurrent-reindex-refresh.js';
@@ -75,6 +76,7 @@ export const migrationRules: readonly MigrationRule[] = [
   banSetNotNullScan,
   requireUniqueUsingIndex,
   requireAttachPartitionCheck,
+  requireConcurrentDetachPartition,
 ];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
