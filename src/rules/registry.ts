@@ -3,8 +3,10 @@ import type { RuleMeta } from '../diagnostics/rule-meta.js';
 import { banAddNotNullColumnWithoutDefault } from './migration/ban-add-not-null-column-without-default.js';
 import { banBackfillInMigration } from './migration/ban-backfill-in-migration.js';
 import { banConcurrentInTransaction } from './migration/ban-concurrent-in-transaction.js';
+import { banDomainConstraintScan } from './migration/ban-domain-constraint-scan.js';
 import { banDropColumn } from './migration/ban-drop-column.js';
 import { banDropTable } from './migration/ban-drop-table.js';
+import { banEnumValueInSameTransaction } from './migration/ban-enum-value-in-same-transaction.js';
 import { banRenameColumn } from './migration/ban-rename-column.js';
 import { banRenameTable } from './migration/ban-rename-table.js';
 import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
@@ -77,6 +79,8 @@ export const migrationRules: readonly MigrationRule[] = [
   requireUniqueUsingIndex,
   requireAttachPartitionCheck,
   requireConcurrentDetachPartition,
+  banDomainConstraintScan,
+  banEnumValueInSameTransaction,
 ];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
