@@ -8,6 +8,7 @@ import { statementFailed } from '../project/statement-error.js';
 import type { MigrationRule } from '../rules/migration-rule.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import type { Statement } from '../sql/statement.js';
+import { enumValueAdded, unsafeEnumUse } from './enum-values.js';
 import { lockTimeoutSet } from './lock-timeout.js';
 import { markStatic } from './mark-static.js';
 import { predictStatement } from './predict-statement.js';
@@ -33,16 +34,30 @@ export interface StaticEnvironment {
 const REFUSED_CONTEXT =
   'Static mode predicts PostgreSQL refuses it; the statements after it were judged without its effect.';
 
-/** Everything the statement names, but what this migration created: that existed before it (assumed large and busy). */
-function existedBefore(prediction: Prediction, createdHere: ReadonlySet<string>): Set<string> {
+/**
+ * Everything the statement names or the transaction holds, but what this migration created (the
+ * statement itself included): that existed before it, assumed large and busy.
+ */
+function existedBefore(
+  prediction: Prediction,
+  createdHere: ReadonlySet<string>,
+  session: StaticSession,
+): Set<string> {
+  const { effects } = prediction;
   const named = [
+    ...session.held,
     ...prediction.locks,
     ...prediction.rewritten,
     ...prediction.dropped,
     ...prediction.activity,
   ].map((r) => r.relation);
-  const renamed = prediction.effects.renamed?.from;
-  return new Set([...named, ...(renamed ? [renamed] : [])].filter((r) => !createdHere.has(r)));
+  const fresh = new Set([
+    ...createdHere,
+    ...effects.created.map((c) => c.relation),
+    ...(effects.renamed ? [effects.renamed.to] : []),
+  ]);
+  const renamed = effects.renamed?.from;
+  return new Set([...named, ...(renamed ? [renamed] : [])].filter((r) => !fresh.has(r)));
 }
 
 function observation(session: StaticSession, prediction: Prediction): StatementObservation {
@@ -86,14 +101,16 @@ function judge(
 ): Walk {
   const { session, createdHere } = walk;
   const input = { catalog: walk.catalog, serverVersion: env.serverVersion, createdHere };
-  const prediction = predictStatement(input, statement, session.inTransaction);
+  const predicted = predictStatement(input, statement, session.inTransaction);
+  const unsafe = session.inTransaction ? unsafeEnumUse(statement.node, session.newEnumValues) : undefined;
+  const prediction = unsafe ? { ...predicted, refusal: unsafe } : predicted;
   const base = {
     statement,
     migration,
     inTransaction: session.inTransaction,
     serverVersion: env.serverVersion,
   };
-  const existed = existedBefore(prediction, createdHere);
+  const existed = existedBefore(prediction, createdHere, session);
   const stamp = (rule: MigrationRule, findings: Parameters<typeof stampFindings>[3]) =>
     stampFindings(rule, env.settings, statement, findings).map((d) => markStatic(d, prediction.assumptions));
   if (prediction.refusal) {
@@ -117,10 +134,15 @@ function judge(
   const found = env.rules.flatMap((rule) => stamp(rule, rule.check?.(ctx) ?? []));
   const { effects } = prediction;
   const timeout = lockTimeoutSet(statement.node);
+  const added = enumValueAdded(statement.node);
   const held = observed.held === 'not observable' || !session.inTransaction ? [] : observed.held;
   return {
     catalog: applyEffects(walk.catalog, effects),
-    session: { ...(timeout ? withTimeout(session, timeout) : session), held },
+    session: {
+      ...(timeout ? withTimeout(session, timeout) : session),
+      held,
+      newEnumValues: [...session.newEnumValues, ...(added && session.inTransaction ? [added] : [])],
+    },
     createdHere: new Set([
       ...createdHere,
       ...effects.created.map((c) => c.relation),

@@ -1,5 +1,6 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint } from '@pgsql/types';
 import { strongestLock } from '../observe/lock-modes.js';
+import type { RelationRef } from '../observe/relation-changes.js';
 import type { RelationKind } from '../observe/relation-state.js';
 import { clauseAt } from '../rules/migration/clause-text.js';
 import { isNotNullConjunction } from '../sql/expression.js';
@@ -18,6 +19,7 @@ import {
   resolve,
   scanOf,
   tableLock,
+  typeNameOf,
 } from './prediction.js';
 import type { KnownCheck } from './static-catalog.js';
 import { refusal } from './transaction-refusal.js';
@@ -124,14 +126,24 @@ function addColumn(target: Target, def: ColumnDef): Partial<Prediction> {
     };
   const early = input.serverVersion < 110000 && fill.kind !== 'none';
   const rewrites = fill.kind === 'per-row' || fill.kind === 'function' || early;
+  const used = effects({ typesUsed: [{ table, type: typeNameOf(def) }] });
   return {
     ...constraints,
-    rewritten: rewrites ? [{ relation: table, kind: 'table' }] : [],
+    effects: merge(constraints, { effects: used }).effects,
+    rewritten: rewrites ? rewriteOf(target) : [],
     assumptions:
       fill.kind === 'function' && !early
         ? [`the default of ${column} is volatile, so PostgreSQL rewrites ${table} (only pg_proc says)`]
         : [],
   };
+}
+
+/** A rewrite copies the table and rebuilds its indexes: those the files created are named. */
+function rewriteOf(target: Target): RelationRef[] {
+  const indexes = [...target.input.catalog.relations]
+    .filter(([, known]) => known.table === target.table)
+    .map(([relation, known]): RelationRef => ({ relation, kind: known.kind }));
+  return [{ relation: target.table, kind: 'table' }, ...indexes];
 }
 
 function provenNotNull(target: Target, column: string): boolean {
@@ -172,7 +184,7 @@ function subcommand(target: Target, cmd: AlterTableCmd): Partial<Prediction> {
       return def && 'Constraint' in def ? constraintAdded(target, def.Constraint) : {};
     case 'AT_AlterColumnType':
       return {
-        rewritten: [{ relation: table, kind: 'table' }],
+        rewritten: rewriteOf(target),
         assumptions: [`ALTER COLUMN ${column} TYPE rewrites ${table} (a binary-coercible change would not)`],
       };
     case 'AT_SetNotNull':
@@ -195,7 +207,7 @@ function subcommand(target: Target, cmd: AlterTableCmd): Partial<Prediction> {
     case 'AT_SetLogged':
     case 'AT_SetUnLogged':
     case 'AT_SetTableSpace':
-      return { rewritten: [{ relation: table, kind: 'table' }] };
+      return { rewritten: rewriteOf(target) };
     case 'AT_AttachPartition':
     case 'AT_DetachPartition':
       return partitionCmd(target, cmd);

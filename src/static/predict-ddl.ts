@@ -1,4 +1,13 @@
-import type { Constraint, CreateStmt, DropStmt, IndexStmt, Node, RangeVar, RenameStmt } from '@pgsql/types';
+import type {
+  AlterDomainStmt,
+  Constraint,
+  CreateStmt,
+  DropStmt,
+  IndexStmt,
+  Node,
+  RangeVar,
+  RenameStmt,
+} from '@pgsql/types';
 import { LOCK_MODES, type LockMode } from '../observe/lock-modes.js';
 import type { RelationKind } from '../observe/relation-state.js';
 import { quoteIdent } from '../sql/quote.js';
@@ -15,6 +24,7 @@ import {
   resolve,
   scanOf,
   tableLock,
+  typeNameOf,
 } from './prediction.js';
 import { writtenFromParts } from './relation-name.js';
 
@@ -85,7 +95,12 @@ export function predictCreateTable(input: PredictionInput, stmt: CreateStmt): Pr
       // CREATE TABLE ... PARTITION OF locks the parent as ATTACH PARTITION did before PostgreSQL 12.
       ...(parentName ? [tableLock(input, parentName, 'AccessExclusiveLock')] : []),
     ],
-    effects: effects({ created: [{ relation: table, kind }, ...indexes] }),
+    effects: effects({
+      created: [{ relation: table, kind }, ...indexes],
+      typesUsed: (stmt.tableElts ?? []).flatMap((e) =>
+        'ColumnDef' in e ? [{ table, type: typeNameOf(e.ColumnDef) }] : [],
+      ),
+    }),
   });
 }
 
@@ -181,4 +196,18 @@ export function predictRename(input: PredictionInput, stmt: RenameStmt): Predict
 /** LOCK TABLE's mode number is LOCKMODE: 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE). */
 export function lockModeNumbered(mode: number | undefined): LockMode {
   return LOCK_MODES[(mode ?? 8) - 1] ?? 'AccessExclusiveLock';
+}
+
+/** ALTER DOMAIN ... ADD CONSTRAINT (validated) or SET NOT NULL: SHARE on, and a scan of, each table using it. */
+export function predictAlterDomain(input: PredictionInput, stmt: AlterDomainStmt): Prediction {
+  const last = stmt.typeName?.at(-1);
+  const domain = last && 'String' in last ? (last.String.sval ?? '').toLowerCase() : '';
+  const def = stmt.def && 'Constraint' in stmt.def ? stmt.def.Constraint : undefined;
+  const checks =
+    (stmt.subtype === 'C' && def !== undefined && !def.skip_validation) ||
+    stmt.subtype === 'N' ||
+    stmt.subtype === 'V';
+  if (!checks) return merge();
+  const tables = [...new Set(input.catalog.typeUsers.get(domain) ?? [])];
+  return merge({ locks: tables.map((t) => tableLock(input, t, 'ShareLock')), activity: tables.map(scanOf) });
 }

@@ -2,6 +2,7 @@ import type { Node } from '@pgsql/types';
 import type { Statement } from '../sql/statement.js';
 import { predictAlterTable } from './predict-alter-table.js';
 import {
+  predictAlterDomain,
   predictCreateFromQuery,
   predictCreateIndex,
   predictCreateTable,
@@ -68,6 +69,7 @@ function byKind(input: PredictionInput, statement: Statement): Prediction {
   if ('VacuumStmt' in node) return predictVacuum(input, node.VacuumStmt);
   if ('ClusterStmt' in node) return predictCluster(input, node.ClusterStmt);
   if ('TruncateStmt' in node) return predictTruncate(input, node.TruncateStmt);
+  if ('AlterDomainStmt' in node) return predictAlterDomain(input, node.AlterDomainStmt);
   if ('LockStmt' in node) return predictLock(input, node.LockStmt);
   return searchPathSet(node) ?? NOTHING;
 }

@@ -1,3 +1,4 @@
+import type { ColumnDef } from '@pgsql/types';
 import type { LockMode } from '../observe/lock-modes.js';
 import type { LockTaken, StatementFailure } from '../observe/observation.js';
 import type { RelationRef } from '../observe/relation-changes.js';
@@ -112,9 +113,16 @@ function mergeEffects(effects: readonly CatalogEffects[]): CatalogEffects {
     dropped: effects.flatMap((e) => e.dropped),
     checksAdded: effects.flatMap((e) => e.checksAdded),
     validated: effects.flatMap((e) => e.validated),
+    typesUsed: effects.flatMap((e) => e.typesUsed ?? []),
     ...(renamed && { renamed }),
     ...(searchPath && { searchPath }),
   };
+}
+
+/** The unqualified, lower-case name of a column's type, as ALTER DOMAIN names it. */
+export function typeNameOf(def: ColumnDef): string {
+  const last = def.typeName?.names?.at(-1);
+  return last && 'String' in last ? (last.String?.sval ?? '').toLowerCase() : '';
 }
 
 export function effects(part: Partial<CatalogEffects>): CatalogEffects {

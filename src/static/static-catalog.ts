@@ -24,11 +24,18 @@ export interface KnownCheck {
 export interface StaticCatalog {
   readonly relations: ReadonlyMap<string, KnownRelation>;
   readonly checks: readonly KnownCheck[];
+  /** Tables by the (unqualified, lower-case) type names of their columns: who an ALTER DOMAIN scans. */
+  readonly typeUsers: ReadonlyMap<string, readonly string[]>;
   /** Unquoted schema names, as SET search_path gave them; "$user" left out. */
   readonly searchPath: readonly string[];
 }
 
-export const EMPTY_CATALOG: StaticCatalog = { relations: new Map(), checks: [], searchPath: ['public'] };
+export const EMPTY_CATALOG: StaticCatalog = {
+  relations: new Map(),
+  checks: [],
+  typeUsers: new Map(),
+  searchPath: ['public'],
+};
 
 /** What one statement changed, as its parse tree says. */
 export interface CatalogEffects {
@@ -39,6 +46,8 @@ export interface CatalogEffects {
   /** Constraint names (of `table`) validated by VALIDATE CONSTRAINT. */
   readonly validated: readonly { readonly table: string; readonly name: string }[];
   readonly searchPath?: readonly string[];
+  /** Column types the statement gave a table's columns. */
+  readonly typesUsed?: readonly { readonly table: string; readonly type: string }[];
 }
 
 export const NO_EFFECTS: CatalogEffects = { created: [], dropped: [], checksAdded: [], validated: [] };
@@ -68,5 +77,10 @@ export function applyEffects(catalog: StaticCatalog, effects: CatalogEffects): S
   const checks = [...catalog.checks, ...effects.checksAdded]
     .filter((check) => !dropped.has(check.table))
     .map((check) => (validated(check) ? { ...check, validated: true } : check));
-  return { relations, checks, searchPath: effects.searchPath ?? catalog.searchPath };
+  const typeUsers = new Map(
+    [...catalog.typeUsers].map(([type, tables]) => [type, tables.filter((t) => !dropped.has(t))] as const),
+  );
+  for (const { table, type } of effects.typesUsed ?? [])
+    typeUsers.set(type, [...(typeUsers.get(type) ?? []), table]);
+  return { relations, checks, typeUsers, searchPath: effects.searchPath ?? catalog.searchPath };
 }

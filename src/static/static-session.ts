@@ -1,5 +1,6 @@
 import type { LockTaken } from '../observe/observation.js';
 import type { TableActivity } from '../observe/table-activity.js';
+import type { NewEnumValue } from './enum-values.js';
 
 /**
  * The migration's session as the statements leave it: the transaction, the locks it holds, and
@@ -11,14 +12,16 @@ export interface StaticSession {
   readonly lockTimeoutMs: number;
   /** SET LOCAL's value, until the transaction ends. */
   readonly localTimeoutMs?: number;
+  /** Enum values added in the open transaction: unusable until it commits. */
+  readonly newEnumValues: readonly NewEnumValue[];
 }
 
 export function startSession(inTransaction: boolean): StaticSession {
-  return { inTransaction, held: [], lockTimeoutMs: 0 };
+  return { inTransaction, held: [], lockTimeoutMs: 0, newEnumValues: [] };
 }
 
 export function transactionChanged(session: StaticSession, begins: boolean): StaticSession {
-  return { inTransaction: begins, held: [], lockTimeoutMs: session.lockTimeoutMs };
+  return { inTransaction: begins, held: [], lockTimeoutMs: session.lockTimeoutMs, newEnumValues: [] };
 }
 
 export function timeoutIn(session: StaticSession): number {
