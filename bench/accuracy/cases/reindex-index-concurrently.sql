@@ -1,0 +1,19 @@
+-- description: REINDEX INDEX CONCURRENTLY outside a transaction: writes go on
+-- catalog: not needed
+-- no-transaction
+
+-- setup
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 200000) AS g;
+CREATE INDEX accounts_score_idx ON accounts (score);
+
+-- migration
+REINDEX INDEX CONCURRENTLY accounts_score_idx;
