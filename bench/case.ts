@@ -29,8 +29,15 @@ export interface BenchRow {
   readonly note?: string;
 }
 
+/** A result that is not a timing (accuracy scores): its own Markdown section of the report. */
+export interface BenchSection {
+  readonly title: string;
+  readonly markdown: string;
+}
+
 export type CaseResult =
   | { readonly kind: 'rows'; readonly rows: readonly BenchRow[] }
+  | ({ readonly kind: 'section' } & BenchSection)
   | { readonly kind: 'skipped'; readonly reason: string };
 
 export interface BenchContext {
@@ -52,6 +59,10 @@ export function pgvigil(figures: Figures, peakRssMb?: number): Measured {
 
 export function rowsOf(rows: readonly BenchRow[]): CaseResult {
   return { kind: 'rows', rows };
+}
+
+export function sectionOf(title: string, markdown: string): CaseResult {
+  return { kind: 'section', title, markdown };
 }
 
 export function skipped(reason: string): CaseResult {

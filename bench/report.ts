@@ -1,4 +1,4 @@
-import type { BenchRow, Measured } from './case.js';
+import type { BenchRow, BenchSection, Measured } from './case.js';
 import { change, type Published, publishedComment, REGRESSION_THRESHOLD, regressions } from './history.js';
 import type { MachineInfo, Versions } from './machine.js';
 import type { RssMethod } from './peak-rss.js';
@@ -11,6 +11,8 @@ export interface BenchReport {
   readonly loadAfter: string;
   readonly rssMethod: RssMethod;
   readonly rows: readonly BenchRow[];
+  /** Results that are not timings, each under its own heading after the figures. */
+  readonly sections?: readonly BenchSection[];
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   readonly published: Published | undefined;
 }
@@ -115,7 +117,7 @@ options). Figures are reported here, never asserted in tests.
 ${resultsTable(report)}
 
 ${rowNotes(report)}
-
+${(report.sections ?? []).map((section) => `\n## ${section.title}\n\n${section.markdown}\n`).join('')}
 ## Regressions
 
 ${regressionSection(report)}

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchCase, BenchRow } from './case.js';
+import type { BenchCase, BenchRow, BenchSection } from './case.js';
+import { accuracy } from './cases/accuracy.js';
 import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
@@ -13,7 +14,14 @@ import { DEFAULT_RUNS } from './measure.js';
 import { rssMethodFor } from './peak-rss.js';
 import { type BenchReport, regressionSection, renderMarkdown, resultsTable, rowNotes } from './report.js';
 
-const CASES: readonly BenchCase[] = [checkBlogCold, engineStartup, parseSynapse, schemaRulesCase, lintKratos];
+const CASES: readonly BenchCase[] = [
+  checkBlogCold,
+  engineStartup,
+  parseSynapse,
+  schemaRulesCase,
+  lintKratos,
+  accuracy,
+];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
 
@@ -49,10 +57,12 @@ const target = join(root, 'BENCHMARKS.md');
 const loadBefore = loadAverage();
 const rows: BenchRow[] = [];
 const skipped: { name: string; reason: string }[] = [];
+const sections: BenchSection[] = [];
 for (const benchCase of cases) {
   process.stderr.write(`bench: ${benchCase.name} (${runs} timed run${runs === 1 ? '' : 's'})…\n`);
   const result = await benchCase.run({ root, runs });
   if (result.kind === 'rows') rows.push(...result.rows);
+  else if (result.kind === 'section') sections.push(result);
   else skipped.push({ name: benchCase.name, reason: result.reason });
 }
 
@@ -64,12 +74,13 @@ const report: BenchReport = {
   loadAfter: loadAverage(),
   rssMethod: rssMethodFor({ command: process.execPath, args: [], cwd: root }),
   rows,
+  sections,
   skipped,
   published: readPublished(existsSync(target) ? readFileSync(target, 'utf8') : ''),
 };
 const load = `load average ${report.loadBefore} before, ${report.loadAfter} after`;
 process.stdout.write(
-  `${resultsTable(report)}\n\n${rowNotes(report)}\n${load}\n\n${regressionSection(report)}\n`,
+  `${resultsTable(report)}\n\n${rowNotes(report)}\n${load}\n\n${regressionSection(report)}\n${sections.map((x) => `\n## ${x.title}\n\n${x.markdown}\n`).join('')}`,
 );
 if (write) {
   writeFileSync(target, renderMarkdown(report));
