@@ -7,6 +7,9 @@ Usage:
                              migration safety: each migration runs as its tool runs it, after
                              the --schema files, and each statement is judged by what PostgreSQL
                              did (locks, rewrites, scans)
+  pgvigil verify <dir>       migration reversibility: each migration up, down and up again, after
+                             the --schema files; the schema after down must equal the one before
+                             up, and rows in dropped or retyped tables and columns must come back
 
 Options:
   --format <f>      text (default), json, sarif, github
@@ -15,6 +18,8 @@ Options:
   --assume-in-transaction, --no-transaction
                     lint: run every migration in one transaction, or none in one,
                     instead of what the migration tool does
+  --db <url>        verify: run in a scratch database created on this server (always dropped;
+                    never touches the database named in the URL) instead of embedded Postgres
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)

@@ -5,6 +5,7 @@ import { allRuleMetas } from '../rules/registry.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { lintCommand } from './commands/lint.js';
+import { verifyCommand } from './commands/verify.js';
 import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import { UsageError } from './usage-error.js';
@@ -17,7 +18,11 @@ export interface CliIo {
   readonly isTty: boolean;
 }
 
-const COMMANDS: Readonly<Record<string, typeof checkCommand>> = { check: checkCommand, lint: lintCommand };
+const COMMANDS: Readonly<Record<string, typeof checkCommand>> = {
+  check: checkCommand,
+  lint: lintCommand,
+  verify: verifyCommand,
+};
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {
   if (args.version) {

@@ -3,7 +3,15 @@ import type { Category, Severity } from './diagnostic.js';
 /** Where rule documentation lives; docsUrl of every diagnostic derives from it. */
 export const DOCS_BASE_URL = 'https://github.com/pgvigil/pgvigil/blob/main/docs/rules/';
 
-export type RuleGroup = 'schema' | 'migration' | 'plan' | 'n-plus-one' | 'pooling' | 'live' | 'input';
+export type RuleGroup =
+  | 'schema'
+  | 'migration'
+  | 'verify'
+  | 'plan'
+  | 'n-plus-one'
+  | 'pooling'
+  | 'live'
+  | 'input';
 
 export interface Threshold {
   readonly default: number;

@@ -38,6 +38,9 @@ import { requirePrimaryKey } from './schema/require-primary-key.js';
 import { requireRlsPolicy } from './schema/require-rls-policy.js';
 import { requireValidatedConstraint } from './schema/require-validated-constraint.js';
 import type { SchemaRule } from './schema-rule.js';
+import { requireDownMigration } from './verify/require-down-migration.js';
+import { reversibility } from './verify/reversibility.js';
+import { reversibilityDataLoss } from './verify/reversibility-data-loss.js';
 
 /** Every schema rule. The docs index, config validation and the SARIF rule table derive from this list. */
 export const schemaRules: readonly SchemaRule[] = [
@@ -83,11 +86,19 @@ export const migrationRules: readonly MigrationRule[] = [
   banEnumValueInSameTransaction,
 ];
 
+/** Rules `pgvigil verify` judges by running each migration up, down and up again. */
+export const verifyRuleMetas: readonly RuleMeta[] = [
+  requireDownMigration,
+  reversibility,
+  reversibilityDataLoss,
+];
+
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
 export const allRuleMetas: readonly RuleMeta[] = [
   ...BUILTIN_METAS,
   ...schemaRules.map((rule) => rule.meta),
   ...migrationRules.map((rule) => rule.meta),
+  ...verifyRuleMetas,
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));

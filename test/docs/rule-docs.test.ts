@@ -7,6 +7,9 @@ import { openPglite } from '../../src/engine/pglite.js';
 import { discoverProject } from '../../src/project/discover.js';
 import { renderRulesIndex } from '../../src/rules/docs-index.js';
 import { allRuleMetas } from '../../src/rules/registry.js';
+import { loadMigrations } from '../../src/sources/migrations/list-migrations.js';
+import { resetDatabase } from '../../src/verify/reset-database.js';
+import { verifyMigrations } from '../../src/verify/verify-migrations.js';
 import { resetPublicSchema } from '../rules/support/schema-rule-harness.js';
 import { tempProject } from '../support/temp-project.js';
 
@@ -63,8 +66,31 @@ describe('docs/rules examples, run through pgvigil check', () => {
       : { 'schema.sql': schema, 'migrations/000001_example.up.sql': migration };
   }
 
+  /**
+   * A verify rule's example: the schema, `-- migration`, the up step, and after a line `-- down`
+   * the down step (none without that line), verified as one golang-migrate migration.
+   */
+  async function verifyReported(sql: string, ruleId: string): Promise<string[]> {
+    await resetDatabase(engine);
+    const [schema = '', steps = ''] = sql.split(/^-- migration\n/m);
+    const [up = '', down] = steps.split(/^-- down\n/m);
+    const dir = await tempProject({
+      'schema.sql': schema,
+      'migrations/000001_example.up.sql': up,
+      ...(down === undefined ? {} : { 'migrations/000001_example.down.sql': down }),
+    });
+    const result = await verifyMigrations(engine, {
+      schemaFiles: [`${dir}/schema.sql`],
+      migrations: (await loadMigrations(`${dir}/migrations`)).migrations,
+      settings: resolveRuleSettings({ rules: { [ruleId]: 'info' } }, allRuleMetas),
+    });
+    return [...new Set(result.diagnostics.map((d) => d.rule))];
+  }
+
   // The page's own rule runs even when it is opt-in; other rules keep their defaults.
   async function rulesReported(sql: string, ruleId: string): Promise<string[]> {
+    if (allRuleMetas.find((meta) => meta.id === ruleId)?.group === 'verify')
+      return verifyReported(sql, ruleId);
     await resetPublicSchema(engine);
     const dir = await tempProject(exampleProject(sql));
     const result = await runCheck(

@@ -1,0 +1,49 @@
+import { stat } from 'node:fs/promises';
+import type { EffectiveConfig } from '../../config/config.js';
+import { loadProjectConfig } from '../../config/load-config.js';
+import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { missingPaths } from '../../project/discover.js';
+import { allRuleMetas } from '../../rules/registry.js';
+import { loadMigrations, MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
+import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { runVerify } from '../../verify/run-verify.js';
+import type { CliArgs } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandResult } from './check.js';
+
+/** The format the config names, or undefined to detect it from the folder. */
+function configuredFormat(config: EffectiveConfig): MigrationFormat | undefined {
+  const format = config.migrations?.format;
+  return MIGRATION_LOADERS.find((loader) => loader.format === format)?.format;
+}
+
+/**
+ * `pgvigil verify <dir>`: every migration up, down and up again, on the embedded engine or in a
+ * scratch database on the --db server; each way the down step fails to restore the schema (or the
+ * rows) is a finding.
+ */
+export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
+  const [dir, ...extra] = args.positionals;
+  if (dir === undefined || extra.length > 0)
+    throw new UsageError('verify takes one migrations directory; run pgvigil --help.');
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`${dir} is not a directory; give the migrations directory to verify.`);
+  const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
+  if (loaded.errors.length > 0)
+    throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
+  const schemaFiles = args.schema.length > 0 ? args.schema : loaded.config.schema;
+  const missing = await missingPaths({ root: dir, schemaFiles });
+  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const migrations = await loadMigrations(dir, configuredFormat(loaded.config));
+  const settings = resolveRuleSettings(loaded.config, allRuleMetas);
+  const result = await runVerify(
+    { schemaFiles, migrations: migrations.migrations, settings },
+    args.db ? { db: args.db } : {},
+  );
+  return {
+    diagnostics: [...migrations.diagnostics, ...result.diagnostics],
+    sources: result.sources,
+    filesChecked: result.sources.size,
+    failOn: args.failOn ?? loaded.config.failOn,
+  };
+}

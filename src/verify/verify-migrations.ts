@@ -1,0 +1,86 @@
+import type { CatalogSnapshot } from '../catalog/model.js';
+import { readCatalog } from '../catalog/read-catalog.js';
+import { filterIgnored, sourceTexts } from '../check/run-check.js';
+import type { RuleSettings } from '../config/rule-settings.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Engine } from '../engine/engine.js';
+import { applyMigration, type MigrationEnvironment } from '../migrate/apply-migration.js';
+import { SyntheticRows } from '../migrate/synthetic-fill.js';
+import { applyFile } from '../project/apply-file.js';
+import type { OriginTracker } from '../project/origins.js';
+import { readSqlFile, type SqlFile } from '../project/sql-file.js';
+import type { Migration } from '../sources/migrations/migration.js';
+import { initSql } from '../sql/parser.js';
+import { resetDatabase } from './reset-database.js';
+import { roundTrip } from './round-trip.js';
+
+export interface VerifyInput {
+  /** SQL files loaded first: the database as it stands before the first migration. */
+  readonly schemaFiles: readonly string[];
+  /** In the tool's order. */
+  readonly migrations: readonly Migration[];
+  readonly settings: ReadonlyMap<string, RuleSettings>;
+}
+
+export interface VerifyResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every file read, path as the user gave it → text, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
+
+/** verify points at steps, never at the objects a statement created: nothing to record. */
+const NO_ORIGINS: OriginTracker = { origins: new Map(), record: async () => undefined };
+
+function environment(engine: Engine, settings: ReadonlyMap<string, RuleSettings>): MigrationEnvironment {
+  // Migration rules are lint's business; verify judges only what the round trips show.
+  return { engine, settings, rules: [], origins: NO_ORIGINS, rows: new SyntheticRows() };
+}
+
+async function loadStart(engine: Engine, files: readonly string[]): Promise<SqlFile[]> {
+  const loaded: SqlFile[] = [];
+  for (const file of files)
+    loaded.push(await applyFile(engine, await readSqlFile(file), NO_ORIGINS, LOAD_CONTEXT));
+  return loaded;
+}
+
+/**
+ * After a failed down step the database is half rolled back. The tool's transaction would have
+ * undone the whole down, so the state to go on from is "every up so far applied": built again
+ * from an empty database (problems on the way were reported the first time).
+ */
+async function rebuild(engine: Engine, input: VerifyInput, upTo: number): Promise<MigrationEnvironment> {
+  await resetDatabase(engine);
+  await loadStart(engine, input.schemaFiles);
+  const env = environment(engine, input.settings);
+  for (const migration of input.migrations.slice(0, upTo + 1)) await applyMigration(env, migration);
+  return env;
+}
+
+/**
+ * `pgvigil verify`: each migration in order goes up, down and up again on the engine, and every
+ * difference between the catalogs is a finding. The engine is the caller's (PGlite or a scratch
+ * database); its state is carried from one migration to the next.
+ */
+export async function verifyMigrations(engine: Engine, input: VerifyInput): Promise<VerifyResult> {
+  await initSql();
+  const files: SqlFile[] = await loadStart(engine, input.schemaFiles);
+  const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
+  let env = environment(engine, input.settings);
+  let s0: CatalogSnapshot = await readCatalog(engine);
+  for (const [i, migration] of input.migrations.entries()) {
+    const trip = await roundTrip(env, migration, s0);
+    diagnostics.push(...trip.diagnostics);
+    files.push(...trip.files);
+    if (trip.after) {
+      s0 = trip.after;
+      continue;
+    }
+    env = await rebuild(engine, input, i);
+    s0 = await readCatalog(engine);
+  }
+  // The up step runs twice: its ignore comments must count once.
+  const distinct = [...new Map(files.map((file) => [`${file.file}\u0000${file.text}`, file])).values()];
+  return { diagnostics: filterIgnored(distinct, diagnostics), sources: await sourceTexts(distinct) };
+}
