@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { cli } from '../support/run-cli.js';
+import { tempProject } from '../support/temp-project.js';
 
 const SCHEMA = ['--schema', 'examples/blog/schema.sql'];
 const INDEX_MIGRATION = 'examples/blog/migrations/000002_index_posts_status.up.sql';
@@ -37,5 +39,33 @@ describe('pgvigil lint', () => {
       expect(code).toBe(2);
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--static finds the same as the engine on the example, marked static, with no engine started', async () => {
+    const { code, diagnostics } = await lint('examples/blog/migrations', ...SCHEMA, '--static');
+    expect(diagnostics.map((d) => [d.rule, d.file, d.line, d.data?.mode])).toEqual([
+      ['require-concurrent-index', INDEX_MIGRATION, 2, 'static'],
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('refuses --static for check, and a --pg-version that is no version, with one line and exit code 2', async () => {
+    const check = await cli('check', 'examples/blog', '--static');
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('check needs the engine');
+    const version = await cli('lint', INDEX_MIGRATION, '--static', '--pg-version', 'thirteen');
+    expect(version.code).toBe(2);
+    expect(version.stderr.trim().split('\n')).toHaveLength(1);
+    expect(version.stderr).toContain('--pg-version thirteen');
+  });
+
+  it('--pg-version sets the version the rules follow: a constant default rewrites before PostgreSQL 11', async () => {
+    const dir = await tempProject({
+      'add.sql': 'ALTER TABLE posts ADD COLUMN n integer NOT NULL DEFAULT 0;\n',
+    });
+    const now = await lint(join(dir, 'add.sql'), ...SCHEMA, '--static');
+    expect(now.diagnostics.map((d) => d.rule)).toEqual([]);
+    const old = await lint(join(dir, 'add.sql'), ...SCHEMA, '--static', '--pg-version', '10.4');
+    expect(old.diagnostics.map((d) => d.rule)).toEqual(['ban-table-rewrite']);
   });
 });
