@@ -22,8 +22,8 @@ Options:
                     predicts (locks as the manual documents them; rewrites and scans
                     assumed where only the catalog could tell). For editors and hooks
   --pg-version <v>  lint: the PostgreSQL version to judge for (13, 13.4 or 130004);
-                    default 18. Without --static the engine still runs PostgreSQL 18
-                    (15 with --db): the rules' advice follows the version given
+                    default 18. Without --static the embedded engine still runs
+                    PostgreSQL 18: what it observes is 18's, the rules' advice is for v
   --db <url>        verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
