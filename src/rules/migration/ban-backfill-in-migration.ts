@@ -50,7 +50,7 @@ export const banBackfillInMigration: MigrationRule = {
       .map((activity): Finding => {
         const table = activity.relation;
         return {
-          message: `This statement writes rows of ${table} (${touchedRows(ctx, activity)} of pgvigil's synthetic rows; in production, every matching row) in one go: each row it touches stays locked until ${
+          message: `This statement writes rows of ${table} (in production, every row it matches) in one go: each row it touches stays locked until ${
             ctx.inTransaction ? 'the migration commits' : 'it ends'
           }.`,
           why: `${table} existed before this migration, so it is large and busy: the statement runs as long as the table is big, every UPDATE or DELETE of a row it touched waits until it commits, and each changed row leaves a dead copy behind (bloat, and a burst of WAL for replicas).`,

@@ -58,8 +58,8 @@ export const banTableRewrite: MigrationRule = {
     });
     const cause = causes.length > 0 ? causes.map((c) => c.label).join(' or ') : 'this statement';
     const finding: Finding = {
-      message: `${cause[0]?.toUpperCase()}${cause.slice(1)} rewrote ${whatWasRewritten(tables, indexes)} under ${LOCK_MODE_TABLE[mode].sqlName}: every read and write of ${table} waits until the copy is done.`,
-      why: `${table} existed before this migration, so it has rows and traffic: PostgreSQL copied every row and rebuilt every index, for a time that grows with the table${heldUntil(ctx)}. Queries queue behind the lock, and so does everything after them.`,
+      message: `${cause[0]?.toUpperCase()}${cause.slice(1)} rewrites ${whatWasRewritten(tables, indexes)} under ${LOCK_MODE_TABLE[mode].sqlName}: every read and write of ${table} waits until the copy is done.`,
+      why: `${table} existed before this migration, so it has rows and traffic: PostgreSQL copies every row and rebuilds every index, for a time that grows with the table${heldUntil(ctx)}. Queries queue behind the lock, and so does everything after them.`,
       help:
         causes.length > 0
           ? 'Reach the same schema without the rewrite: the suggested SQL does it in steps that each hold a lock only briefly.'
