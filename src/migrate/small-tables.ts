@@ -6,7 +6,7 @@ import { SMALL_TABLE, type TableSize, type TableSizes } from './table-sizes.js';
 function tablesNamed(data: Record<string, unknown> | undefined): string[] {
   if (!data) return [];
   const direct = [data.table, data.matview].filter((name): name is string => typeof name === 'string');
-  const listed = [data.lockedTables, data.referenced, data.heldBefore].flatMap((list) =>
+  const listed = [data.lockedTables, data.tables, data.referenced, data.heldBefore].flatMap((list) =>
     Array.isArray(list)
       ? list.map((item: unknown) =>
           typeof item === 'string' ? item : (item as { table?: unknown } | null)?.table,

@@ -39,6 +39,7 @@ export const banDomainConstraintScan: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'ALTER DOMAIN adds or validates a constraint by reading every table that uses the domain under a SHARE lock, blocking writes to all of them.',
   },

@@ -65,6 +65,7 @@ export const requireAttachPartitionCheck: MigrationRule = {
     group: 'migration',
     category: 'locking',
     defaultSeverity: 'error',
+    scalesWithTable: true,
     summary:
       'ATTACH PARTITION of a table that already exists reads all its rows under ACCESS EXCLUSIVE, unless a validated CHECK proves they fit the bound.',
   },
