@@ -8,6 +8,7 @@ import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
+import { staticSynapse } from './cases/static-synapse.js';
 import { readPublished } from './history.js';
 import { loadAverage, machineInfo, versions } from './machine.js';
 import { DEFAULT_RUNS } from './measure.js';
@@ -20,6 +21,7 @@ const CASES: readonly BenchCase[] = [
   parseSynapse,
   schemaRulesCase,
   lintKratos,
+  staticSynapse,
   accuracy,
 ];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]

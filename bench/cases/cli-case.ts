@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BenchCase, pgvigil, rowsOf, skipped } from '../case.js';
+import { type BenchCase, type Measured, pgvigil, rowsOf, skipped } from '../case.js';
 import { measureCommand } from '../measure.js';
 
 export interface CliCaseSpec {
@@ -8,9 +8,36 @@ export interface CliCaseSpec {
   readonly what: string;
   /** Arguments after `pgvigil`; a function when they depend on the repository root. */
   readonly args: (root: string) => readonly string[];
-  readonly targetMs: number;
+  /** Upper bound on pgvigil's median: in ms, or as a multiple of the peer's median in the same run. */
+  readonly targetMs: number | { readonly timesPeer: number };
   /** A path the case needs (the corpus); the case is skipped with a note when it is missing. */
   readonly needs?: (root: string) => string;
+  /** A peer tool doing the same work, timed in the same run: the row gets its figures and the ratio. */
+  readonly peer?: CliPeer;
+}
+
+export interface CliPeer {
+  readonly name: string;
+  /** The executable, e.g. node_modules/.bin/squawk. */
+  readonly command: (root: string) => string;
+  readonly args: (root: string) => readonly string[];
+  /** Its exit codes that mean "did the work" (linters exit non-zero when they find something). */
+  readonly okExitCodes: readonly number[];
+}
+
+async function measurePeer(peer: CliPeer, root: string, runs: number): Promise<Measured> {
+  const spec = {
+    command: peer.command(root),
+    args: peer.args(root),
+    cwd: root,
+    okExitCodes: peer.okExitCodes,
+  };
+  const measured = await measureCommand(spec, runs);
+  return {
+    name: peer.name,
+    figures: measured.wall,
+    ...(measured.peakRssMb === undefined ? {} : { peakRssMb: measured.peakRssMb }),
+  };
 }
 
 /** The whole CLI as a user meets it: a new node process per run (the OS file cache is warm). */
@@ -30,12 +57,17 @@ export function cliCase(spec: CliCaseSpec): BenchCase {
         },
         runs,
       );
+      const peer = spec.peer && (await measurePeer(spec.peer, root, runs));
       return rowsOf([
         {
           name: spec.name,
           what: spec.what,
           pgvigil: pgvigil(measured.wall, measured.peakRssMb),
-          targetMs: spec.targetMs,
+          targetMs:
+            typeof spec.targetMs === 'number'
+              ? spec.targetMs
+              : spec.targetMs.timesPeer * (peer?.figures.median ?? Number.NaN),
+          ...(peer && { peer, ratio: measured.wall.median / peer.figures.median }),
         },
       ]);
     },

@@ -13,11 +13,13 @@ import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
-import { knownRuleIds, migrationRules, schemaRules } from '../rules/registry.js';
-import { loadMigrations } from '../sources/migrations/list-migrations.js';
-import { migrationFromFile } from '../sources/migrations/single-file.js';
-import { applyIgnores, readIgnores } from '../sql/ignore.js';
+import { migrationRules, schemaRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
+import { filterIgnored, type LoadedMigrations, migrationsOf, sourceTexts } from './project-files.js';
+
+// Moved to project-files.ts (lint --static needs them without the engine); kept here for their users.
+export { filterIgnored, type LoadedMigrations, migrationsOf, sourceTexts };
+
 import { checkQueryFile, sqlFilesIn } from './query-files.js';
 import { runSchemaRules } from './schema-analysis.js';
 
@@ -42,20 +44,6 @@ export interface CheckOptions {
   /** The PostgreSQL version the rules' advice follows (--pg-version), instead of the engine's. */
   readonly serverVersion?: number;
 }
-
-export async function migrationsOf(layout: ProjectLayout, options: CheckOptions) {
-  const loaded = layout.migrationsDir
-    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
-    : { migrations: [], diagnostics: [] };
-  const single = await Promise.all((layout.migrationFiles ?? []).map(migrationFromFile));
-  const inTransaction = options.transaction === undefined ? undefined : options.transaction === 'assume';
-  const migrations = [...loaded.migrations, ...single].map((migration) =>
-    inTransaction === undefined ? migration : { ...migration, inTransaction },
-  );
-  return { migrations, diagnostics: loaded.diagnostics };
-}
-
-export type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
 
 /** The contrib extensions the project's SQL creates, found before the engine starts so it registers only those. */
 async function extensionsOf(layout: ProjectLayout, loaded: LoadedMigrations): Promise<string[]> {
@@ -92,24 +80,6 @@ async function loadProject(
     if (migration.down) downs.push(sqlFileFrom(migration.down.file, migration.down.sql));
   }
   return { applied, downs, folderProblems: loaded.diagnostics, origins: tracker.origins };
-}
-
-/**
- * Each file's own text, for code frames: a migration step's text has the file's other steps
- * blanked, and a file holding both an up and a down must show both.
- */
-export async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const { file } of files)
-    if (!sources.has(file)) sources.set(file, await readFile(file, 'utf8').catch(() => ''));
-  return sources;
-}
-
-/** Keeps what no ignore comment silences, plus a finding for every ignore comment naming no rule. */
-export function filterIgnored(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const directives = files.flatMap((file) => readIgnores(file.split.comments, file.split.statements));
-  const { kept, extra } = applyIgnores(diagnostics, directives, knownRuleIds);
-  return [...kept, ...extra];
 }
 
 /**

@@ -3,9 +3,7 @@ import { ConnectionError } from '../engine/connection-error.js';
 import { render } from '../reporters/index.js';
 import { allRuleMetas } from '../rules/registry.js';
 import { type CliArgs, parseCliArgs } from './args.js';
-import { checkCommand } from './commands/check.js';
-import { lintCommand } from './commands/lint.js';
-import { verifyCommand } from './commands/verify.js';
+import type { CommandResult } from './commands/check.js';
 import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import { UsageError } from './usage-error.js';
@@ -18,10 +16,13 @@ export interface CliIo {
   readonly isTty: boolean;
 }
 
-const COMMANDS: Readonly<Record<string, typeof checkCommand>> = {
-  check: checkCommand,
-  lint: lintCommand,
-  verify: verifyCommand,
+type Command = (args: CliArgs) => Promise<CommandResult>;
+
+/** Each command's module loads when it runs: lint --static starts without the engine's modules. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {
@@ -36,7 +37,7 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
   const command = COMMANDS[args.command];
   if (!command)
     throw new UsageError(`unknown command "${args.command}"; run pgvigil --help for the commands.`);
-  const result = await command(args);
+  const result = await (await command())(args);
   const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const report = {
     diagnostics: shown,

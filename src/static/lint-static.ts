@@ -1,10 +1,5 @@
-import {
-  type CheckOptions,
-  type CheckResult,
-  filterIgnored,
-  migrationsOf,
-  sourceTexts,
-} from '../check/run-check.js';
+import { filterIgnored, migrationsOf, sourceTexts } from '../check/project-files.js';
+import type { CheckOptions, CheckResult } from '../check/run-check.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';

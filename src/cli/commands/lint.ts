@@ -1,10 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { runCheck } from '../../check/run-check.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
-import { lintStatic } from '../../static/lint-static.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -47,8 +45,12 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
     ...(args.transaction ? { transaction: args.transaction } : {}),
     ...(args.pgVersion ? { serverVersion: args.pgVersion } : {}),
   };
+  // Loaded on demand: static mode needs neither the engine nor its modules, and starts faster without them.
   const result = args.static
-    ? await lintStatic(layout, settings, options)
-    : await runCheck(layout, settings, { schemaRules: false, ...options });
+    ? await (await import('../../static/lint-static.js')).lintStatic(layout, settings, options)
+    : await (await import('../../check/run-check.js')).runCheck(layout, settings, {
+        schemaRules: false,
+        ...options,
+      });
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }
