@@ -55,13 +55,20 @@ export function defined<T extends Record<string, unknown>>(
   };
 }
 
+/** Deeper than any plan PostgreSQL makes (each level is a join or subquery); the limit keeps recursion safe. */
+export const MAX_PLAN_DEPTH = 400;
+
 /** Builds the typed node (and its subtree) from EXPLAIN JSON properties; ids count in pre-order. */
-export function nodeFromRaw(raw: Raw, next: { id: number }, analyzed: boolean): PlanNode {
+export function nodeFromRaw(raw: Raw, next: { id: number }, analyzed: boolean, depth = 0): PlanNode {
+  if (depth > MAX_PLAN_DEPTH)
+    throw new PlanFormatError(
+      `the plan nests more than ${MAX_PLAN_DEPTH} levels deep: is it a real EXPLAIN?`,
+    );
   const id = next.id++;
   const properties = propertiesOf(raw);
   const children = (Array.isArray(raw.Plans) ? raw.Plans : [])
     .filter(isRecord)
-    .map((child) => nodeFromRaw(child, next, analyzed));
+    .map((child) => nodeFromRaw(child, next, analyzed, depth + 1));
   const workers = (Array.isArray(raw.Workers) ? raw.Workers : []).flatMap((w) => workerOf(w) ?? []);
   const buffers = buffersOf(properties);
   const loops = num(raw, 'Actual Loops');

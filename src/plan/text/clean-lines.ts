@@ -28,7 +28,7 @@ function undecorate(line: string, wrapMarks: boolean, quoted: boolean): string {
   if (bordered) text = bordered[1] ?? '';
   const cell = quoted ? /^(\s*)"(.*)"\s*$/.exec(text) : null;
   if (cell) text = `${cell[1]}${(cell[2] ?? '').replace(/""/g, '"')}`;
-  return text.replace(/\s+$/, '');
+  return text.trimEnd();
 }
 
 /**

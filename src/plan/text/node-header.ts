@@ -16,12 +16,12 @@ const TARGET_KEYS: Readonly<Record<string, string>> = {
 const ALIAS_ONLY = new Set(['Subquery Scan', 'Values Scan', 'Result']);
 
 const FIGURES =
-  /\s*\((?:cost=(?<sc>[\d.]+)\.\.(?<tc>[\d.]+) rows=(?<rows>\d+) width=(?<width>\d+))\)|\s*\((?:actual(?: time=(?<as>[\d.]+)\.\.(?<at>[\d.]+))? rows=(?<ar>[\d.]+) loops=(?<loops>\d+)|(?<never>never executed))\)/g;
+  /\((?:cost=(?<sc>[\d.]+)\.\.(?<tc>[\d.]+) rows=(?<rows>\d+) width=(?<width>\d+))\)|\((?:actual(?: time=(?<as>[\d.]+)\.\.(?<at>[\d.]+))? rows=(?<ar>[\d.]+) loops=(?<loops>\d+)|(?<never>never executed))\)/g;
 
 function figures(text: string): { readonly head: string; readonly raw: Raw } {
   const raw: Raw = {};
   let head = text;
-  const first = text.search(/\s*\((?:cost=|actual |never executed\))/);
+  const first = text.search(/\((?:cost=|actual |never executed\))/);
   if (first >= 0) head = text.slice(0, first);
   for (const match of text.slice(Math.max(first, 0)).matchAll(FIGURES)) {
     const g = match.groups ?? {};

@@ -1,3 +1,4 @@
+import { MAX_PLAN_DEPTH } from '../json-plan.js';
 import { PlanFormatError } from '../plan-error.js';
 import type { PlanLine } from './clean-lines.js';
 import { detailProperties } from './detail-line.js';
@@ -26,7 +27,11 @@ const MEMBER_PARENTS = new Set(['Append', 'Merge Append', 'BitmapAnd', 'BitmapOr
  * The text format prints no "Parent Relationship": it follows from the parent, as in
  * ExplainNode(): members of an Append, the subquery of a Subquery Scan, else outer then inner.
  */
-function relate(node: Raw): void {
+function relate(node: Raw, depth = 0): void {
+  if (depth > MAX_PLAN_DEPTH)
+    throw new PlanFormatError(
+      `the plan nests more than ${MAX_PLAN_DEPTH} levels deep: is it a real EXPLAIN?`,
+    );
   const children = (node.Plans as Raw[] | undefined) ?? [];
   const plain = children.filter((child) => child['Parent Relationship'] === undefined);
   plain.forEach((child, index) => {
@@ -38,7 +43,7 @@ function relate(node: Raw): void {
           ? 'Outer'
           : 'Inner';
   });
-  for (const child of children) relate(child);
+  for (const child of children) relate(child, depth + 1);
 }
 
 function childrenOf(node: Raw): Raw[] {
