@@ -1,6 +1,6 @@
 import type { CatalogSnapshot } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read-catalog.js';
-import { filterIgnored, sourceTexts } from '../check/run-check.js';
+import { filterIgnored, sourceTexts } from '../check/project-files.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';

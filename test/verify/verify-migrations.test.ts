@@ -200,6 +200,22 @@ describeEachEngine('verifyMigrations', (open) => {
     ]);
   });
 
+  it('leaves the database as the up left it after a failing down in a transaction (dbmate)', async () => {
+    const { findings } = await verify({
+      'migrations/20240101000000_tags.sql':
+        '-- migrate:up\nCREATE TABLE tags (id int PRIMARY KEY, name text);\n-- migrate:down\nDROP TABLE tags;\nDROP TABLE tagz;\n',
+      'migrations/20240102000000_tag_index.sql':
+        '-- migrate:up\nCREATE INDEX tags_name_idx ON tags (name);\n-- migrate:down\nDROP INDEX tags_name_idx;\n',
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'statement-failed',
+        at: 'migrations/20240101000000_tags.sql:5',
+        message: expect.stringContaining('"tagz" does not exist'),
+      }),
+    ]);
+  });
+
   it('requires a down step: an error for golang-migrate, an info for a plain folder', async () => {
     const golang = await verify({ 'migrations/000001_tags.up.sql': 'CREATE TABLE tags (id int);' });
     expect(golang.findings).toEqual([
