@@ -11,6 +11,7 @@ import { alterTableLock } from './alter-table-locks.js';
 import { columnFill, isBareNotNull } from './column-default.js';
 import {
   assumedExisting,
+  columnDeclared,
   effects,
   lock,
   merge,
@@ -19,7 +20,6 @@ import {
   resolve,
   scanOf,
   tableLock,
-  typeNameOf,
 } from './prediction.js';
 import type { KnownCheck } from './static-catalog.js';
 import { refusal } from './transaction-refusal.js';
@@ -126,7 +126,7 @@ function addColumn(target: Target, def: ColumnDef): Partial<Prediction> {
     };
   const early = input.serverVersion < 110000 && fill.kind !== 'none';
   const rewrites = fill.kind === 'per-row' || fill.kind === 'function' || early;
-  const used = effects({ typesUsed: [{ table, type: typeNameOf(def) }] });
+  const used = effects({ columns: [columnDeclared(table, def)] });
   return {
     ...constraints,
     effects: merge(constraints, { effects: used }).effects,
@@ -152,6 +152,26 @@ function provenNotNull(target: Target, column: string): boolean {
     (check) =>
       check.table === target.table && check.validated && isNotNullConjunction(check.expression, [column]),
   );
+}
+
+/**
+ * SET NOT NULL scans for NULLs unless the column already is NOT NULL (PostgreSQL then does
+ * nothing) or, on 12+, a validated CHECK (col IS NOT NULL) proves it: both as the files read say.
+ */
+function setNotNull(target: Target, name: string): Partial<Prediction> {
+  const { table } = target;
+  const set = { effects: effects({ columns: [{ table, column: name, notNull: true }] }) };
+  const known = target.input.catalog.columns.get(table)?.get(name);
+  if (known?.notNull || provenNotNull(target, name)) return set;
+  const column = quoteIdent(name);
+  return {
+    ...set,
+    activity: [scanOf(table)],
+    assumptions:
+      target.input.serverVersion < 120000 || known
+        ? []
+        : [`SET NOT NULL scans ${table} (no validated CHECK (${column} IS NOT NULL) in the files read)`],
+  };
 }
 
 function partitionCmd(target: Target, cmd: AlterTableCmd): Partial<Prediction> {
@@ -188,17 +208,9 @@ function subcommand(target: Target, cmd: AlterTableCmd): Partial<Prediction> {
         assumptions: [`ALTER COLUMN ${column} TYPE rewrites ${table} (a binary-coercible change would not)`],
       };
     case 'AT_SetNotNull':
-      return provenNotNull(target, cmd.name ?? '')
-        ? {}
-        : {
-            activity: [scanOf(table)],
-            assumptions:
-              target.input.serverVersion < 120000
-                ? []
-                : [
-                    `SET NOT NULL scans ${table} (no validated CHECK (${column} IS NOT NULL) in the files read)`,
-                  ],
-          };
+      return setNotNull(target, cmd.name ?? '');
+    case 'AT_DropNotNull':
+      return { effects: effects({ columns: [{ table, column: cmd.name ?? '', notNull: false }] }) };
     case 'AT_ValidateConstraint':
       return {
         activity: [scanOf(table)],

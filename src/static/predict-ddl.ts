@@ -15,6 +15,7 @@ import { findWrapped } from './find-wrapped.js';
 import { readsOf } from './predict-dml.js';
 import {
   assumedExisting,
+  columnDeclared,
   effects,
   kindOf,
   lock,
@@ -24,7 +25,6 @@ import {
   resolve,
   scanOf,
   tableLock,
-  typeNameOf,
 } from './prediction.js';
 import { writtenFromParts } from './relation-name.js';
 
@@ -81,6 +81,13 @@ export function predictCreateTable(input: PredictionInput, stmt: CreateStmt): Pr
   );
   const parent = stmt.partbound ? findWrapped(stmt.inhRelations, 'RangeVar')[0] : undefined;
   const parentName = parent ? resolve(input, parent) : undefined;
+  const primaryKey = new Set(
+    constraints.flatMap((c) =>
+      c.contype === 'CONSTR_PRIMARY'
+        ? (c.keys ?? []).flatMap((k) => ('String' in k ? [k.String.sval ?? ''] : []))
+        : [],
+    ),
+  );
   const indexes = constraints.flatMap((c) => {
     if (c.contype !== 'CONSTR_PRIMARY' && c.contype !== 'CONSTR_UNIQUE') return [];
     const name = c.conname ?? (c.contype === 'CONSTR_PRIMARY' ? `${stmt.relation?.relname}_pkey` : undefined);
@@ -97,8 +104,10 @@ export function predictCreateTable(input: PredictionInput, stmt: CreateStmt): Pr
     ],
     effects: effects({
       created: [{ relation: table, kind }, ...indexes],
-      typesUsed: (stmt.tableElts ?? []).flatMap((e) =>
-        'ColumnDef' in e ? [{ table, type: typeNameOf(e.ColumnDef) }] : [],
+      columns: (stmt.tableElts ?? []).flatMap((e) =>
+        'ColumnDef' in e
+          ? [columnDeclared(table, e.ColumnDef, primaryKey.has(e.ColumnDef.colname ?? ''))]
+          : [],
       ),
     }),
   });
@@ -208,6 +217,8 @@ export function predictAlterDomain(input: PredictionInput, stmt: AlterDomainStmt
     stmt.subtype === 'N' ||
     stmt.subtype === 'V';
   if (!checks) return merge();
-  const tables = [...new Set(input.catalog.typeUsers.get(domain) ?? [])];
+  const tables = [...input.catalog.columns]
+    .filter(([, columns]) => [...columns.values()].some((column) => column.type === domain))
+    .map(([table]) => table);
   return merge({ locks: tables.map((t) => tableLock(input, t, 'ShareLock')), activity: tables.map(scanOf) });
 }

@@ -34,7 +34,7 @@ function searchPathSet(node: Node): Prediction | undefined {
   const values = (node.VariableSetStmt.args ?? []).flatMap((arg) =>
     'A_Const' in arg && arg.A_Const.sval?.sval ? arg.A_Const.sval.sval.split(',').map((s) => s.trim()) : [],
   );
-  const path = values.filter((schema) => schema !== '$user' && schema !== '"$user"');
+  const path = values.filter((schema) => schema !== '' && schema !== '$user' && schema !== '"$user"');
   return merge({ effects: effects({ searchPath: path.length > 0 ? path : ['public'] }) });
 }
 

@@ -5,7 +5,7 @@ import type { RelationRef } from '../observe/relation-changes.js';
 import type { RelationKind } from '../observe/relation-state.js';
 import type { TableActivity } from '../observe/table-activity.js';
 import { qualify, type WrittenName } from './relation-name.js';
-import { type CatalogEffects, NO_EFFECTS, type StaticCatalog } from './static-catalog.js';
+import { type CatalogEffects, type ColumnChange, NO_EFFECTS, type StaticCatalog } from './static-catalog.js';
 
 /** What static mode predicts one statement does, from its parse tree and the files read before it. */
 export interface Prediction {
@@ -113,7 +113,7 @@ function mergeEffects(effects: readonly CatalogEffects[]): CatalogEffects {
     dropped: effects.flatMap((e) => e.dropped),
     checksAdded: effects.flatMap((e) => e.checksAdded),
     validated: effects.flatMap((e) => e.validated),
-    typesUsed: effects.flatMap((e) => e.typesUsed ?? []),
+    columns: effects.flatMap((e) => e.columns ?? []),
     ...(renamed && { renamed }),
     ...(searchPath && { searchPath }),
   };
@@ -123,6 +123,18 @@ function mergeEffects(effects: readonly CatalogEffects[]): CatalogEffects {
 export function typeNameOf(def: ColumnDef): string {
   const last = def.typeName?.names?.at(-1);
   return last && 'String' in last ? (last.String?.sval ?? '').toLowerCase() : '';
+}
+
+/** A column as its definition declares it: NOT NULL by a constraint, PRIMARY KEY, or a serial type. */
+export function columnDeclared(table: string, def: ColumnDef, inPrimaryKey = false): ColumnChange {
+  const kinds = (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint.contype] : []));
+  const type = typeNameOf(def);
+  const notNull =
+    inPrimaryKey ||
+    kinds.includes('CONSTR_NOTNULL') ||
+    kinds.includes('CONSTR_PRIMARY') ||
+    type.endsWith('serial');
+  return { table, column: def.colname ?? '', type, notNull };
 }
 
 export function effects(part: Partial<CatalogEffects>): CatalogEffects {

@@ -7,6 +7,20 @@ export interface KnownRelation {
   readonly table?: string;
 }
 
+export interface KnownColumn {
+  /** Unqualified, lower-case type name, as ALTER DOMAIN names a domain. */
+  readonly type: string;
+  readonly notNull: boolean;
+}
+
+/** A column the statement added or changed; the type stays what it was when not given. */
+export interface ColumnChange {
+  readonly table: string;
+  readonly column: string;
+  readonly type?: string;
+  readonly notNull: boolean;
+}
+
 /** A CHECK constraint of a table, for SET NOT NULL's scan: PostgreSQL 12+ skips it when a validated CHECK proves the column. */
 export interface KnownCheck {
   readonly table: string;
@@ -24,8 +38,8 @@ export interface KnownCheck {
 export interface StaticCatalog {
   readonly relations: ReadonlyMap<string, KnownRelation>;
   readonly checks: readonly KnownCheck[];
-  /** Tables by the (unqualified, lower-case) type names of their columns: who an ALTER DOMAIN scans. */
-  readonly typeUsers: ReadonlyMap<string, readonly string[]>;
+  /** Columns of the tables the files created, by table: their type (for ALTER DOMAIN) and NOT NULL (for SET NOT NULL). */
+  readonly columns: ReadonlyMap<string, ReadonlyMap<string, KnownColumn>>;
   /** Unquoted schema names, as SET search_path gave them; "$user" left out. */
   readonly searchPath: readonly string[];
 }
@@ -33,7 +47,7 @@ export interface StaticCatalog {
 export const EMPTY_CATALOG: StaticCatalog = {
   relations: new Map(),
   checks: [],
-  typeUsers: new Map(),
+  columns: new Map(),
   searchPath: ['public'],
 };
 
@@ -46,8 +60,7 @@ export interface CatalogEffects {
   /** Constraint names (of `table`) validated by VALIDATE CONSTRAINT. */
   readonly validated: readonly { readonly table: string; readonly name: string }[];
   readonly searchPath?: readonly string[];
-  /** Column types the statement gave a table's columns. */
-  readonly typesUsed?: readonly { readonly table: string; readonly type: string }[];
+  readonly columns?: readonly ColumnChange[];
 }
 
 export const NO_EFFECTS: CatalogEffects = { created: [], dropped: [], checksAdded: [], validated: [] };
@@ -64,23 +77,55 @@ function renameRelations(
   return new Map(entries);
 }
 
-export function applyEffects(catalog: StaticCatalog, effects: CatalogEffects): StaticCatalog {
-  if (effects === NO_EFFECTS) return catalog;
-  const dropped = new Set(effects.dropped);
+function relationsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
+  if (effects.created.length === 0 && dropped.size === 0 && !effects.renamed) return catalog.relations;
   let relations = new Map(
-    [...catalog.relations].filter(([name, known]) => !dropped.has(name) && !dropped.has(known.table ?? '')),
+    dropped.size === 0
+      ? catalog.relations
+      : [...catalog.relations].filter(
+          ([name, known]) => !dropped.has(name) && !dropped.has(known.table ?? ''),
+        ),
   );
   for (const { relation, ...known } of effects.created) relations.set(relation, known);
   if (effects.renamed) relations = renameRelations(relations, effects.renamed.from, effects.renamed.to);
+  return relations;
+}
+
+function checksAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
+  if (effects.checksAdded.length === 0 && effects.validated.length === 0 && dropped.size === 0)
+    return catalog.checks;
   const validated = (check: KnownCheck) =>
     effects.validated.some((v) => v.table === check.table && v.name === check.name);
-  const checks = [...catalog.checks, ...effects.checksAdded]
+  return [...catalog.checks, ...effects.checksAdded]
     .filter((check) => !dropped.has(check.table))
     .map((check) => (validated(check) ? { ...check, validated: true } : check));
-  const typeUsers = new Map(
-    [...catalog.typeUsers].map(([type, tables]) => [type, tables.filter((t) => !dropped.has(t))] as const),
+}
+
+function columnsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
+  const changes = effects.columns ?? [];
+  const { renamed } = effects;
+  if (changes.length === 0 && dropped.size === 0 && !renamed) return catalog.columns;
+  const tables = new Map(
+    [...catalog.columns]
+      .filter(([table]) => !dropped.has(table))
+      .map(([table, columns]) => [table === renamed?.from ? renamed.to : table, columns] as const),
   );
-  for (const { table, type } of effects.typesUsed ?? [])
-    typeUsers.set(type, [...(typeUsers.get(type) ?? []), table]);
-  return { relations, checks, typeUsers, searchPath: effects.searchPath ?? catalog.searchPath };
+  for (const { table, column, type, notNull } of changes) {
+    const columns = new Map(tables.get(table));
+    columns.set(column, { type: type ?? columns.get(column)?.type ?? '', notNull });
+    tables.set(table, columns);
+  }
+  return tables;
+}
+
+/** The catalog after a statement; parts the statement left alone are shared, not copied. */
+export function applyEffects(catalog: StaticCatalog, effects: CatalogEffects): StaticCatalog {
+  if (effects === NO_EFFECTS) return catalog;
+  const dropped = new Set(effects.dropped);
+  return {
+    relations: relationsAfter(catalog, effects, dropped),
+    checks: checksAfter(catalog, effects, dropped),
+    columns: columnsAfter(catalog, effects, dropped),
+    searchPath: effects.searchPath ?? catalog.searchPath,
+  };
 }

@@ -59,6 +59,7 @@ const AGREE: Readonly<Record<string, string>> = {
   'VALIDATE in the same transaction':
     "ALTER TABLE posts ADD CONSTRAINT posts_status_check CHECK (status <> '') NOT VALID;\nALTER TABLE posts VALIDATE CONSTRAINT posts_status_check;",
   'SET NOT NULL': 'ALTER TABLE posts ALTER COLUMN note SET NOT NULL;',
+  'SET NOT NULL on a column already NOT NULL': 'ALTER TABLE posts ALTER COLUMN status SET NOT NULL;',
   'ADD UNIQUE': 'ALTER TABLE posts ADD CONSTRAINT posts_title_key UNIQUE (title);',
   'ADD UNIQUE USING INDEX':
     'ALTER TABLE authors ADD CONSTRAINT authors_name_key UNIQUE USING INDEX authors_name_idx;',

@@ -92,4 +92,16 @@ describe('static mode is conservative where only the catalog knows, and says so'
     expect(index?.data?.table).toBe('app.items');
     expect(rules(found.static)).toEqual(rules(found.semantic));
   });
+
+  it('--pg-version reaches the rules in semantic mode too: no VIRTUAL column advice before 18', async () => {
+    const sql = 'ALTER TABLE posts ADD COLUMN upper_title text GENERATED ALWAYS AS (upper(title)) STORED;';
+    const advice = (ds: readonly { rule: string; suggestedSql?: string }[]) =>
+      ds.find((d) => d.rule === 'ban-table-rewrite')?.suggestedSql ?? '';
+    const now = await lint(project(sql));
+    expect(advice(now.semantic)).toContain('VIRTUAL');
+    expect(advice(now.static)).toContain('VIRTUAL');
+    const old = await lint(project(sql), 170000);
+    expect(advice(old.semantic)).not.toContain('VIRTUAL');
+    expect(advice(old.static)).not.toContain('VIRTUAL');
+  });
 });
