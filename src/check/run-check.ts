@@ -13,7 +13,7 @@ import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
-import { migrationRules, schemaRules } from '../rules/registry.js';
+import { fallbackRules, migrationRules, schemaRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
 import { filterIgnored, type LoadedMigrations, migrationsOf, sourceTexts } from './project-files.js';
 
@@ -69,6 +69,7 @@ async function loadProject(
     engine,
     origins: tracker,
     rules: migrationRules,
+    fallbacks: fallbackRules,
     settings,
     rows,
     ...(sizes && { sizes }),

@@ -6,7 +6,9 @@ import { readRelationState } from '../observe/relation-state.js';
 import type { OriginTracker } from '../project/origins.js';
 import { type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
+import type { FallbackRule } from '../rules/migration-fallback.js';
 import type { MigrationRule } from '../rules/migration-rule.js';
+import type { Finding } from '../rules/schema-rule.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import type { Statement } from '../sql/statement.js';
 import { demoteForSmallTables } from './small-tables.js';
@@ -20,6 +22,8 @@ export interface MigrationEnvironment {
   readonly rows: SyntheticRows;
   readonly origins: OriginTracker;
   readonly rules: readonly MigrationRule[];
+  /** Run after the rules, with their findings: what was observed and no rule reported. None when absent. */
+  readonly fallbacks?: readonly FallbackRule[];
   readonly settings: ReadonlyMap<string, RuleSettings>;
   /** A live database's table sizes: tables it calls small are not assumed large and busy. */
   readonly sizes?: TableSizes;
@@ -112,9 +116,12 @@ async function judgeStatement(
   if (inTransaction) await engine.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   await env.origins.record({ file: read.file, statementIndex: statement.index });
   const ctx = { ...base, observation: outcome, existedBefore, lockTimeoutMs: timeout };
-  return env.rules.flatMap((rule) =>
-    stampFindings(rule, env.settings, statement, rule.check?.(ctx) ?? []).map((diagnostic) =>
+  const judge = (rule: MigrationRule | FallbackRule, findings: readonly Finding[]) =>
+    stampFindings(rule, env.settings, statement, findings).map((diagnostic) =>
       demoteForSmallTables(diagnostic, rule.meta, env.sizes),
-    ),
-  );
+    );
+  const reported = env.rules.flatMap((rule) => judge(rule, rule.check?.(ctx) ?? []));
+  // In order, each seeing the ones before: one fallback finding per table, the gravest first.
+  for (const rule of env.fallbacks ?? []) reported.push(...judge(rule, rule.check(ctx, reported)));
+  return reported;
 }

@@ -1,20 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { tablesNamed } from '../rules/migration/finding-tables.js';
 import { SMALL_TABLE, type TableSize, type TableSizes } from './table-sizes.js';
-
-/** Every table a migration finding names in its data: the one it is about, and those it holds or references. */
-function tablesNamed(data: Record<string, unknown> | undefined): string[] {
-  if (!data) return [];
-  const direct = [data.table, data.matview].filter((name): name is string => typeof name === 'string');
-  const listed = [data.lockedTables, data.tables, data.referenced, data.heldBefore].flatMap((list) =>
-    Array.isArray(list)
-      ? list.map((item: unknown) =>
-          typeof item === 'string' ? item : (item as { table?: unknown } | null)?.table,
-        )
-      : [],
-  );
-  return [...direct, ...listed.filter((name): name is string => typeof name === 'string')];
-}
 
 function isSmall(size: TableSize | undefined): size is TableSize {
   return size !== undefined && size.rows < SMALL_TABLE.rows && size.bytes < SMALL_TABLE.bytes;

@@ -21,6 +21,10 @@ import { requireConcurrentReindexRefresh } from './migration/require-concurrent-
 import { requireLockTimeout } from './migration/require-lock-timeout.js';
 import { requireNotValidConstraint } from './migration/require-not-valid-constraint.js';
 import { requireUniqueUsingIndex } from './migration/require-unique-using-index.js';
+import { observedRewrite } from './migration/observed-rewrite.js';
+import { observedStrongLock } from './migration/observed-strong-lock.js';
+import { observedTableScan } from './migration/observed-table-scan.js';
+import type { FallbackRule } from './migration-fallback.js';
 import type { MigrationRule } from './migration-rule.js';
 import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
@@ -86,6 +90,9 @@ export const migrationRules: readonly MigrationRule[] = [
   banEnumValueInSameTransaction,
 ];
 
+/** What semantic mode saw a migration statement do and no migration rule reported: they run after those. */
+export const fallbackRules: readonly FallbackRule[] = [observedRewrite, observedTableScan, observedStrongLock];
+
 /** Rules `pgvigil verify` judges by running each migration up, down and up again. */
 export const verifyRuleMetas: readonly RuleMeta[] = [
   requireDownMigration,
@@ -98,6 +105,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...BUILTIN_METAS,
   ...schemaRules.map((rule) => rule.meta),
   ...migrationRules.map((rule) => rule.meta),
+  ...fallbackRules.map((rule) => rule.meta),
   ...verifyRuleMetas,
 ];
 
