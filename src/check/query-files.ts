@@ -1,9 +1,17 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../engine/session-settings.js';
+import { parameterCount } from '../explain/parameters.js';
+import { planStatement } from '../explain/plan-statement.js';
+import type { TableSizes } from '../migrate/table-sizes.js';
 import { readSqlFile, type SqlFile } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
+import { planRules } from '../rules/registry.js';
+import { runPlanRules } from '../rules/run-plan-rules.js';
+import type { Statement } from '../sql/statement.js';
 
 const EXPLAINABLE: ReadonlySet<string> = new Set([
   'SelectStmt',
@@ -21,12 +29,37 @@ export async function sqlFilesIn(dir: string): Promise<string[]> {
     .sort();
 }
 
+export interface QueryPlanOptions {
+  readonly settings: ReadonlyMap<string, RuleSettings>;
+  readonly tableSizes?: TableSizes;
+}
+
+/** check never runs a query: the plan rules judge its estimated plan (those that need measurements say nothing). */
+async function planFindings(engine: Engine, file: string, statement: Statement, options: QueryPlanOptions) {
+  const planned = await planStatement(
+    engine,
+    { text: statement.text, kind: statement.kind, parameters: parameterCount(statement.node) },
+    { timeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS, writesAllowed: false, analyze: false },
+  );
+  const inputs = {
+    query: statement.text,
+    withoutSeqScan: planned.withoutSeqScan,
+    ...(options.tableSizes && { tableSizes: options.tableSizes }),
+  };
+  return runPlanRules(planRules, options.settings, planned.plan, inputs, { ...statement.span, file });
+}
+
 /**
  * Plans every query against the loaded schema without running it, so a query that names a
- * missing table or column is caught here rather than in production. `$1` parameters are planned
- * generically (EXPLAIN GENERIC_PLAN, PostgreSQL 16+).
+ * missing table or column is caught here rather than in production, and judges the estimated
+ * plan with the plan rules. `$1` parameters are planned generically (EXPLAIN GENERIC_PLAN,
+ * PostgreSQL 16+).
  */
-export async function checkQueryFile(engine: Engine, file: string): Promise<SqlFile> {
+export async function checkQueryFile(
+  engine: Engine,
+  file: string,
+  options?: QueryPlanOptions,
+): Promise<SqlFile> {
   const read = await readSqlFile(file);
   const { split } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
@@ -38,7 +71,9 @@ export async function checkQueryFile(engine: Engine, file: string): Promise<SqlF
     } catch (error) {
       const context = 'This query does not plan against the schema.';
       diagnostics.push(statementFailed(split.source, file, statement, error, context, explain.length));
+      continue;
     }
+    if (options) diagnostics.push(...(await planFindings(engine, file, statement, options)));
   }
   return { ...read, diagnostics };
 }

@@ -109,7 +109,12 @@ export async function runCheck(
     const queries = [];
     if (layout.queriesDir) {
       for (const file of await sqlFilesIn(layout.queriesDir))
-        queries.push(await checkQueryFile(engine, file));
+        queries.push(
+          await checkQueryFile(engine, file, {
+            settings,
+            ...(options.tableSizes && { tableSizes: options.tableSizes }),
+          }),
+        );
     }
     const splits = new Map(applied.map((file) => [file.file, file.split]));
     const files: SqlFile[] = [...applied, ...downs, ...queries];

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { type Format, formats, isFormat } from '../reporters/index.js';
 import { parsePgVersion } from '../static/pg-version.js';
+import { countOf, durationMs } from './duration.js';
 import { UsageError } from './usage-error.js';
 
 export interface CliArgs {
@@ -24,6 +25,10 @@ export interface CliArgs {
   readonly pgVersion?: number;
   /** verify: a server URL; the run happens in a scratch database created on it and always dropped. */
   readonly db?: string;
+  /** explain: statement_timeout for the queries it runs, in ms (--timeout 30s). */
+  readonly timeoutMs?: number;
+  /** explain: synthetic rows per empty table on the embedded engine (--rows). */
+  readonly rows?: number;
 }
 
 function pgVersionOf(text: string | undefined): number | undefined {
@@ -79,6 +84,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     static: values.static ?? false,
     ...(pgVersion !== undefined && { pgVersion }),
     ...(values.db !== undefined && { db: values.db }),
+    ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
+    ...(values.rows !== undefined && { rows: countOf(values.rows, '--rows') }),
   };
 }
 
@@ -100,6 +107,8 @@ function parse(argv: readonly string[]) {
       static: { type: 'boolean' },
       'pg-version': { type: 'string' },
       db: { type: 'string' },
+      timeout: { type: 'string' },
+      rows: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -23,6 +23,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {
@@ -46,7 +47,8 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     filesChecked: result.filesChecked,
     tool: { name: 'pgvigil', version: packageVersion() },
   } as const;
-  const output = render(args.format, report, { color: args.color, rootDir: process.cwd() });
+  const preface = args.format === 'text' ? (result.preface ?? '') : '';
+  const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });
   if (args.output) await writeFile(args.output, output);
   else io.stdout(output);
   return exitCodeFor(result.diagnostics, result.failOn);

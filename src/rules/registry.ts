@@ -13,6 +13,9 @@ import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
 import { banTableRewrite } from './migration/ban-table-rewrite.js';
 import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
 import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
+import { observedRewrite } from './migration/observed-rewrite.js';
+import { observedStrongLock } from './migration/observed-strong-lock.js';
+import { observedTableScan } from './migration/observed-table-scan.js';
 import { requireAttachPartitionCheck } from './migration/require-attach-partition-check.js';
 import { requireConcurrentDetachPartition } from './migration/require-concurrent-detach-partition.js';
 import { requireConcurrentDropIndex } from './migration/require-concurrent-drop-index.js';
@@ -21,11 +24,21 @@ import { requireConcurrentReindexRefresh } from './migration/require-concurrent-
 import { requireLockTimeout } from './migration/require-lock-timeout.js';
 import { requireNotValidConstraint } from './migration/require-not-valid-constraint.js';
 import { requireUniqueUsingIndex } from './migration/require-unique-using-index.js';
-import { observedRewrite } from './migration/observed-rewrite.js';
-import { observedStrongLock } from './migration/observed-strong-lock.js';
-import { observedTableScan } from './migration/observed-table-scan.js';
 import type { FallbackRule } from './migration-fallback.js';
 import type { MigrationRule } from './migration-rule.js';
+import { buffersReadFromDisk } from './plan/buffers-read-from-disk.js';
+import { diskSpill } from './plan/disk-spill.js';
+import { hotNode } from './plan/hot-node.js';
+import { indexFilterRemovesRows } from './plan/index-filter-removes-rows.js';
+import { indexOnlyHeapFetches } from './plan/index-only-heap-fetches.js';
+import { jitLargeShare } from './plan/jit-large-share.js';
+import { lossyBitmapScan } from './plan/lossy-bitmap-scan.js';
+import { nestedLoopManyLoops } from './plan/nested-loop-many-loops.js';
+import { parallelWorkersMissing } from './plan/parallel-workers-missing.js';
+import { planningSlowerThanExecution } from './plan/planning-slower-than-execution.js';
+import { rowEstimateMismatch } from './plan/row-estimate-mismatch.js';
+import { seqScanLargeTable } from './plan/seq-scan-large-table.js';
+import type { PlanRule } from './plan-rule.js';
 import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
 import { banInvalidIndex } from './schema/ban-invalid-index.js';
@@ -90,8 +103,28 @@ export const migrationRules: readonly MigrationRule[] = [
   banEnumValueInSameTransaction,
 ];
 
+/** Every plan rule: each judges one query plan, from `explain` (measured) or `check` (estimated). */
+export const planRules: readonly PlanRule[] = [
+  seqScanLargeTable,
+  rowEstimateMismatch,
+  diskSpill,
+  nestedLoopManyLoops,
+  indexFilterRemovesRows,
+  lossyBitmapScan,
+  indexOnlyHeapFetches,
+  parallelWorkersMissing,
+  planningSlowerThanExecution,
+  jitLargeShare,
+  buffersReadFromDisk,
+  hotNode,
+];
+
 /** What semantic mode saw a migration statement do and no migration rule reported: they run after those. */
-export const fallbackRules: readonly FallbackRule[] = [observedRewrite, observedTableScan, observedStrongLock];
+export const fallbackRules: readonly FallbackRule[] = [
+  observedRewrite,
+  observedTableScan,
+  observedStrongLock,
+];
 
 /** Rules `pgvigil verify` judges by running each migration up, down and up again. */
 export const verifyRuleMetas: readonly RuleMeta[] = [
@@ -107,6 +140,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...migrationRules.map((rule) => rule.meta),
   ...fallbackRules.map((rule) => rule.meta),
   ...verifyRuleMetas,
+  ...planRules.map((rule) => rule.meta),
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));

@@ -16,6 +16,8 @@ export interface CommandResult {
   readonly sources: ReadonlyMap<string, string>;
   readonly filesChecked: number;
   readonly failOn: EffectiveConfig['failOn'];
+  /** Text format only: printed before the findings (explain's plan trees). */
+  readonly preface?: string;
 }
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));

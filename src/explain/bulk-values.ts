@@ -1,0 +1,38 @@
+import type { FillColumn } from '../observe/fill-shape.js';
+
+/** SQL expressions for row number `g` (a column of generate_series), by base type name. */
+const BY_TYPE: Readonly<Record<string, (g: string) => string>> = {
+  uuid: (g) => `md5(${g}::text)::uuid`,
+  json: (g) => `json_build_object('n', ${g})`,
+  jsonb: (g) => `jsonb_build_object('n', ${g})`,
+  bytea: (g) => `int4send(${g})`,
+  date: (g) => `date '2000-01-01' + ${g} % 36500`,
+  'timestamp without time zone': (g) => `timestamp '2000-01-01' + ${g} * interval '1 minute'`,
+  'timestamp with time zone': (g) => `timestamptz '2000-01-01 00:00Z' + ${g} * interval '1 minute'`,
+  'time without time zone': (g) => `time '00:00' + ${g} * interval '1 second'`,
+  'time with time zone': (g) => `timetz '00:00Z' + ${g} * interval '1 second'`,
+  inet: (g) => `'10.0.0.0'::inet + ${g}`,
+  cidr: (g) => `set_masklen('10.0.0.0'::inet + ${g}, 32)::cidr`,
+  tsvector: (g) => `to_tsvector('simple', 'w' || ${g})`,
+  smallint: (g) => `${g} % 32000`,
+};
+
+/** By pg_type.typcategory: N numeric, S string, B boolean, T timespan, A array, E enum. */
+const BY_CATEGORY: Readonly<Record<string, (g: string, base: string) => string>> = {
+  N: (g) => g,
+  S: (g) => `'v' || ${g}`,
+  B: (g) => `${g} % 2 = 0`,
+  T: (g) => `${g} * interval '1 second'`,
+  A: () => `'{}'`,
+  E: (g, base) =>
+    `(pg_catalog.enum_range(NULL::${base}))[(${g} - 1) % cardinality(pg_catalog.enum_range(NULL::${base})) + 1]`,
+};
+
+/**
+ * The value of one column for synthetic row `g`, distinct per row so UNIQUE holds, cast to the
+ * column's own type; undefined when pgvigil knows no value for the type.
+ */
+export function bulkValue(column: FillColumn, g: string): string | undefined {
+  const expression = BY_TYPE[column.baseType]?.(g) ?? BY_CATEGORY[column.category]?.(g, column.baseType);
+  return expression === undefined ? undefined : `(${expression})::${column.type}`;
+}
