@@ -1,4 +1,4 @@
--- Without an index on comments.author_id this scans every comment (see schema.sql).
+-- Without an index on comments.author_id this scans every comment (see schema.sql). expect: seq-scan-large-table
 SELECT c.id, c.body, c.created_at
 FROM comments c
 WHERE c.author_id = $1
