@@ -27,7 +27,7 @@ import {
   resolve,
   tableLock,
 } from './prediction.js';
-import { outsideTransactionOnly, transactionBlockRefusal } from './transaction-refusal.js';
+import { outsideTransactionOnly, transactionBlockRefusal, versionRefusal } from './transaction-refusal.js';
 
 function searchPathSet(node: Node): Prediction | undefined {
   if (!('VariableSetStmt' in node) || node.VariableSetStmt.name !== 'search_path') return undefined;
@@ -83,6 +83,8 @@ export function predictStatement(
   statement: Statement,
   inTransaction: boolean,
 ): Prediction {
+  const tooNew = versionRefusal(statement.node, input.serverVersion);
+  if (tooNew) return { ...NOTHING, refusal: tooNew };
   const outsideOnly = outsideTransactionOnly(statement.node, input.serverVersion);
   if (outsideOnly && inTransaction) return { ...NOTHING, refusal: transactionBlockRefusal(outsideOnly) };
   const predicted = byKind(input, statement);

@@ -52,3 +52,23 @@ export function transactionBlockRefusal(what: string): StatementFailure['error']
 export function refusal(message: string, sqlstate: string): StatementFailure['error'] {
   return { message, sqlstate, cause: Object.assign(new Error(message), { code: sqlstate }) };
 }
+
+/** SQLSTATE 42601: the grammar of the version judged for has no such form. */
+const SYNTAX_ERROR = '42601';
+
+/** CONCURRENTLY forms newer than the version judged for: REINDEX (PostgreSQL 12), DETACH PARTITION (14). */
+export function versionRefusal(node: Node, serverVersion: number): StatementFailure['error'] | undefined {
+  const tooNew = (since: number) =>
+    refusal(
+      `syntax error at or near "CONCURRENTLY" (PostgreSQL ${since / 10000} added this form)`,
+      SYNTAX_ERROR,
+    );
+  if ('ReindexStmt' in node && serverVersion < 120000 && hasOption(node.ReindexStmt.params, 'concurrently'))
+    return tooNew(120000);
+  if (
+    serverVersion < 140000 &&
+    outsideTransactionOnly(node, serverVersion) === 'ALTER TABLE ... DETACH CONCURRENTLY'
+  )
+    return tooNew(140000);
+  return undefined;
+}

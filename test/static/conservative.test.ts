@@ -104,4 +104,18 @@ describe('static mode is conservative where only the catalog knows, and says so'
     expect(advice(old.semantic)).not.toContain('VIRTUAL');
     expect(advice(old.static)).not.toContain('VIRTUAL');
   });
+
+  it('--pg-version refuses CONCURRENTLY forms newer than the version: REINDEX before 12', async () => {
+    const found = await lint(
+      {
+        'schema.sql': `${SCHEMA}CREATE INDEX posts_note_idx ON posts (note);\n`,
+        'migrations/000001_r.up.sql': 'REINDEX INDEX CONCURRENTLY posts_note_idx;\n',
+      },
+      110000,
+    );
+    const [failed] = found.static;
+    expect(failed?.rule).toBe('statement-failed');
+    expect(failed?.message).toContain('syntax error at or near "CONCURRENTLY"');
+    expect(found.static).toHaveLength(1);
+  });
 });
