@@ -1,6 +1,7 @@
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import type { StatementObservation } from '../observe/observation.js';
 import { observeStatement } from '../observe/observe-statement.js';
 import { readRelationState } from '../observe/relation-state.js';
 import type { OriginTracker } from '../project/origins.js';
@@ -11,6 +12,8 @@ import type { MigrationRule } from '../rules/migration-rule.js';
 import type { Finding } from '../rules/schema-rule.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import type { Statement } from '../sql/statement.js';
+import { lockTimeline } from '../trace/lock-timeline.js';
+import type { TraceStep } from '../trace/trace-step.js';
 import { demoteForSmallTables } from './small-tables.js';
 import { stampFindings } from './stamp-findings.js';
 import type { SyntheticRows } from './synthetic-fill.js';
@@ -59,21 +62,28 @@ export async function applyMigration(env: MigrationEnvironment, migration: Migra
   // The tool's session has the role's and database's lock_timeout, not the one pgvigil sets for itself on a server.
   await engine.exec('SET lock_timeout TO DEFAULT');
   let inTransaction = migration.inTransaction;
+  let transaction = inTransaction ? 1 : 0;
+  const steps: TraceStep[] = [];
+  const ends = new Map<number, number | 'end of migration'>();
   if (inTransaction) await engine.exec('BEGIN');
   for (const statement of read.split.statements) {
     const effect = transactionEffect(statement);
     if (effect !== undefined) {
       // The file's own BEGIN inside the tool's transaction is only a warning in PostgreSQL; COMMIT ends it.
       await engine.exec(statement.text).catch(() => undefined);
+      if (effect === 'end' && inTransaction) ends.set(transaction, statement.span.line);
+      if (effect === 'begin' && !inTransaction) transaction++;
       inTransaction = effect === 'begin';
       continue;
     }
-    diagnostics.push(
-      ...(await judgeStatement(env, migration, read, statement, inTransaction, existedBefore)),
-    );
+    const judged = await judgeStatement(env, migration, read, statement, inTransaction, existedBefore);
+    diagnostics.push(...judged.diagnostics);
+    if (judged.observation)
+      steps.push({ statement, observation: judged.observation, ...(inTransaction && { transaction }) });
   }
   if (inTransaction) await engine.exec('COMMIT');
   await engine.resetSession();
+  diagnostics.push(...lockTimeline(env.settings, steps, existedBefore, ends));
   return { ...read, diagnostics };
 }
 
@@ -84,7 +94,7 @@ async function judgeStatement(
   statement: Statement,
   inTransaction: boolean,
   existedBefore: ReadonlySet<string>,
-): Promise<Diagnostic[]> {
+): Promise<{ readonly diagnostics: Diagnostic[]; readonly observation?: StatementObservation }> {
   const { engine } = env;
   const serverVersion = env.serverVersion ?? engine.serverVersion;
   const base = { statement, migration, inTransaction, serverVersion };
@@ -101,17 +111,14 @@ async function judgeStatement(
         rule.checkFailure?.({ ...base, failure: outcome.error, existedBefore }) ?? [],
       ),
     );
-    return claimed.length > 0
-      ? claimed
-      : [
-          statementFailed(
-            read.split.source,
-            read.file,
-            statement,
-            outcome.error.cause,
-            outcome.error.sqlstate?.startsWith('23') ? DATA_CONTEXT : FAILED_CONTEXT,
-          ),
-        ];
+    const failed = statementFailed(
+      read.split.source,
+      read.file,
+      statement,
+      outcome.error.cause,
+      outcome.error.sqlstate?.startsWith('23') ? DATA_CONTEXT : FAILED_CONTEXT,
+    );
+    return { diagnostics: claimed.length > 0 ? claimed : [failed] };
   }
   if (inTransaction) await engine.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   await env.origins.record({ file: read.file, statementIndex: statement.index });
@@ -123,5 +130,5 @@ async function judgeStatement(
   const reported = env.rules.flatMap((rule) => judge(rule, rule.check?.(ctx) ?? []));
   // In order, each seeing the ones before: one fallback finding per table, the gravest first.
   for (const rule of env.fallbacks ?? []) reported.push(...judge(rule, rule.check(ctx, reported)));
-  return reported;
+  return { diagnostics: reported, observation: outcome };
 }

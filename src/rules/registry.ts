@@ -13,6 +13,7 @@ import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
 import { banTableRewrite } from './migration/ban-table-rewrite.js';
 import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
 import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
+import { lockTimelineMeta } from './migration/lock-timeline.js';
 import { observedRewrite } from './migration/observed-rewrite.js';
 import { observedStrongLock } from './migration/observed-strong-lock.js';
 import { observedTableScan } from './migration/observed-table-scan.js';
@@ -139,6 +140,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...schemaRules.map((rule) => rule.meta),
   ...migrationRules.map((rule) => rule.meta),
   ...fallbackRules.map((rule) => rule.meta),
+  lockTimelineMeta,
   ...verifyRuleMetas,
   ...planRules.map((rule) => rule.meta),
 ];
