@@ -10,6 +10,12 @@ Usage:
   pgvigil verify <dir>       migration reversibility: each migration up, down and up again, after
                              the --schema files; the schema after down must equal the one before
                              up, and rows in dropped or retyped tables and columns must come back
+  pgvigil explain <query | file.sql | plan.json | plan.txt>
+                             the plan as a tree with the time per node and the hot path, and
+                             what is wrong with it in plain words. SQL runs under EXPLAIN
+                             (ANALYZE, BUFFERS) in a transaction that is always rolled back;
+                             $1 queries get a generic plan (not run). Without --db: embedded
+                             Postgres with the --schema files and synthetic rows (--rows)
 
 Options:
   --format <f>      text (default), json, sarif, github
@@ -26,6 +32,9 @@ Options:
                     PostgreSQL 18: what it observes is 18's, the rules' advice is for v
   --db <url>        verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
+                    explain: plan and run on this server, read-only (writes are only planned)
+  --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
+  --rows <n>        explain: synthetic rows per empty table on embedded Postgres (default 10000)
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)
