@@ -26,7 +26,7 @@ export const hotNode: PlanRule = {
     return [
       nodeFinding(hot.node, {
         severity: dominant ? 'warning' : 'info',
-        message: `${nodeLabel(hot.node)} takes ${ms(hot.exclusiveMs)} of its own, ${percent(share)} of the query's ${ms(total)}${loops}, producing ${rows(hot.totalRows)} rows.`,
+        message: `${nodeLabel(hot.node)} takes ${ms(hot.exclusiveMs)} of its own, ${percent(share)} of the query's ${ms(total)}${loops}, producing ${rows(hot.totalRows)} row${hot.totalRows === 1 ? '' : 's'}.`,
         why: dominant
           ? 'Almost all of the time is spent in this one node: speeding up anything else cannot help much.'
           : 'This node is the largest single cost in the plan.',
