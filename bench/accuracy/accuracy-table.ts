@@ -1,5 +1,5 @@
 import { type CaseResult, type Outcome, TOOLS } from './score-cases.js';
-import { flagged, ruleList } from './tool-run.js';
+import { claimsLock, ruleList } from './tool-run.js';
 
 export interface ToolTotals {
   readonly tool: string;
@@ -7,8 +7,8 @@ export interface ToolTotals {
   readonly correct: number;
   readonly falsePositives: number;
   readonly falseNegatives: number;
-  /** Cases of the brief ACCESS EXCLUSIVE class (not scored) the tool flagged anyway, of how many. */
-  readonly briefFlagged: number;
+  /** Brief ACCESS EXCLUSIVE cases on which the tool warned of the lock (information, not scored), of how many. */
+  readonly briefLockClaims: number;
   readonly brief: number;
 }
 
@@ -23,7 +23,7 @@ export function totals(results: readonly CaseResult[], tools = TOOLS.map((t) => 
       correct: count('correct'),
       falsePositives: count('false positive'),
       falseNegatives: count('false negative'),
-      briefFlagged: brief.filter((m) => m.result && flagged(m.result.run)).length,
+      briefLockClaims: brief.filter((m) => m.result && claimsLock(m.result.run)).length,
       brief: brief.length,
     };
   });
@@ -40,10 +40,16 @@ export function totalsTable(results: readonly CaseResult[]): string {
     `${t.correct} / ${t.scored}`,
     String(t.falsePositives),
     String(t.falseNegatives),
-    `${t.briefFlagged} / ${t.brief}`,
+    `${t.briefLockClaims} / ${t.brief}`,
   ]);
   return table(
-    ['tool', 'correct', 'false positives', 'false negatives', 'flagged brief ACCESS EXCLUSIVE (not scored)'],
+    [
+      'tool',
+      'correct',
+      'false positives',
+      'false negatives',
+      'lock claims on brief ACCESS EXCLUSIVE cases (not scored)',
+    ],
     lines,
   );
 }
@@ -55,7 +61,7 @@ const SHORT: Readonly<Record<Outcome, string>> = {
   'not scored': '–',
 };
 
-/** One line per case: the verdict, then each tool's outcome and the rule ids it reported (`*` = counted as a hazard). */
+/** One line per case: the verdict, then each tool's outcome and the rule ids it reported (marks: tool-run.ts ruleList). */
 export function caseTable(results: readonly CaseResult[]): string {
   const tools = TOOLS.map((t) => t.name);
   const lines = results.map((r) => [

@@ -2,7 +2,7 @@ import type { AccuracyCase } from './case-file.js';
 import { type CaseFiles, withCaseFiles } from './case-files.js';
 import { runPgfence, runSquawk } from './tool-peers.js';
 import { runPgvigilSemantic, runPgvigilStatic } from './tool-pgvigil.js';
-import { flagged, type ToolRun } from './tool-run.js';
+import { claimsWork, flagged, type ToolRun } from './tool-run.js';
 import type { CaseTruth } from './truth-model.js';
 import { judge, type Verdict } from './verdict.js';
 
@@ -36,12 +36,16 @@ export interface CaseResult {
   readonly tools: readonly ToolResult[];
 }
 
-/** Only hazardous and safe verdicts are scored; a tool that could not judge the case is wrong. */
+/**
+ * A hazardous case needs a hazard claim, a safe case must have none, a brief ACCESS EXCLUSIVE case
+ * must have no claim of work over the rows or of a refusal (a lock claim there is a fair lock-queue
+ * warning). A tool that could not judge the case is wrong on it; undetermined cases are not scored.
+ */
 export function outcomeOf(verdict: Verdict, run: ToolRun, scored = true): Outcome {
-  if (!scored || (verdict !== 'hazardous' && verdict !== 'safe')) return 'not scored';
-  const said = !run.error && flagged(run);
-  if (verdict === 'hazardous') return said ? 'correct' : 'false negative';
-  return said || run.error ? 'false positive' : 'correct';
+  if (!scored || verdict === 'undetermined') return 'not scored';
+  if (verdict === 'hazardous') return !run.error && flagged(run) ? 'correct' : 'false negative';
+  const wrong = verdict === 'safe' ? flagged(run) : claimsWork(run);
+  return wrong || run.error ? 'false positive' : 'correct';
 }
 
 function truthOf(truths: readonly CaseTruth[], name: string): CaseTruth {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { CaseFiles } from './case-files.js';
-import { pgfenceHazard, squawkHazard } from './hazard-rules.js';
+import { pgfenceClaim, squawkClaim } from './hazard-rules.js';
 import type { ToolRun } from './tool-run.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'node_modules', '.bin');
@@ -28,7 +28,7 @@ export async function runSquawk(files: CaseFiles): Promise<ToolRun> {
   const out = await stdoutOf('squawk', ['--reporter', 'json', '--pg-version', '15.0', files.migration]);
   const report = parsed<{ rule_name: string }[]>(out);
   if (!Array.isArray(report)) return { findings: [], error: `no JSON report: ${out.slice(0, 200)}` };
-  return { findings: report.map((r) => ({ rule: r.rule_name, hazard: squawkHazard(r.rule_name) })) };
+  return { findings: report.map((r) => ({ rule: r.rule_name, claim: squawkClaim(r.rule_name) })) };
 }
 
 interface PgfenceReport {
@@ -52,8 +52,8 @@ export async function runPgfence(files: CaseFiles): Promise<ToolRun> {
   if (!report?.results) return { findings: [], error: `no JSON report: ${out.slice(0, 200)}` };
   return {
     findings: report.results.flatMap((r) => [
-      ...(r.checks ?? []).map((c) => ({ rule: c.ruleId, hazard: pgfenceHazard(c.ruleId, c.risk) })),
-      ...(r.policyViolations ?? []).map((v) => ({ rule: v.ruleId, hazard: pgfenceHazard(v.ruleId) })),
+      ...(r.checks ?? []).map((c) => ({ rule: c.ruleId, claim: pgfenceClaim(c.ruleId, c.risk) })),
+      ...(r.policyViolations ?? []).map((v) => ({ rule: v.ruleId, claim: pgfenceClaim(v.ruleId) })),
     ]),
   };
 }

@@ -6,7 +6,7 @@ import type { ProjectLayout } from '../../src/project/discover.js';
 import { allRuleMetas } from '../../src/rules/registry.js';
 import { lintStatic } from '../../src/static/lint-static.js';
 import type { CaseFiles } from './case-files.js';
-import { pgvigilHazard } from './hazard-rules.js';
+import { pgvigilClaim } from './hazard-rules.js';
 import type { ToolRun } from './tool-run.js';
 
 const settings = resolveRuleSettings({ rules: {} }, allRuleMetas);
@@ -22,7 +22,7 @@ function toRun(files: CaseFiles, diagnostics: readonly Diagnostic[]): ToolRun {
   const setupError = diagnostics.find((d) => d.file === files.schema && d.severity === 'error');
   const findings = diagnostics
     .filter((d) => d.file === files.migration)
-    .map((d) => ({ rule: d.rule, hazard: pgvigilHazard(d.rule) }));
+    .map((d) => ({ rule: d.rule, claim: pgvigilClaim(d.rule) }));
   return setupError ? { findings, error: `setup: ${setupError.message}` } : { findings };
 }
 

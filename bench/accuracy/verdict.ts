@@ -7,8 +7,9 @@ import type { CaseTruth, StatementFacts } from './truth-model.js';
  *   build shows) while a lock that blocks writes to it is held, or (b) rows of it updated or deleted, or
  *   (c) PostgreSQL refused a statement in the case's transaction mode.
  * - brief-exclusive: none of that, but an ACCESS EXCLUSIVE lock on a relation that existed before.
- *   Listed, not scored: whether a moment of ACCESS EXCLUSIVE hurts depends on the lock queue (what
- *   else is running, lock_timeout), not on a fact this harness can measure.
+ *   Whether a moment of ACCESS EXCLUSIVE hurts depends on the lock queue (what else is running,
+ *   lock_timeout), not on a fact this harness can measure; what it does measure is that no rows were
+ *   rewritten or scanned, so a tool is scored only on not claiming that they were.
  * - undetermined: work happened outside a transaction and the poller saw no lock for it.
  * - safe: everything else.
  */

@@ -1,5 +1,5 @@
 -- description: ADD COLUMN with DEFAULT gen_random_uuid(): volatile, rewrites the table
--- catalog: not needed
+-- catalog: needed
 
 -- setup
 CREATE TABLE accounts (

@@ -1,5 +1,5 @@
 -- description: ADD COLUMN with DEFAULT now(): stable, evaluated once, no rewrite
--- catalog: not needed
+-- catalog: needed
 
 -- setup
 CREATE TABLE accounts (

@@ -1,5 +1,5 @@
 -- description: SET LOGGED rewrites an unlogged table under ACCESS EXCLUSIVE
--- catalog: not needed
+-- catalog: needed
 
 -- setup
 CREATE UNLOGGED TABLE accounts (

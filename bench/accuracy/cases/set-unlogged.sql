@@ -1,5 +1,5 @@
 -- description: SET UNLOGGED rewrites the table under ACCESS EXCLUSIVE
--- catalog: not needed
+-- catalog: needed
 
 -- setup
 CREATE TABLE accounts (
