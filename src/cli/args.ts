@@ -21,6 +21,8 @@ export interface CliArgs {
   readonly transaction?: 'assume' | 'none';
   /** lint: judge from the parse tree alone, no engine. */
   readonly static: boolean;
+  /** lint, check: the lock timeline of every migration, and every lock no rule explained. */
+  readonly trace: boolean;
   /** --pg-version as server_version_num (130004): the version the rules' advice follows. */
   readonly pgVersion?: number;
   /** verify: a server URL; the run happens in a scratch database created on it and always dropped. */
@@ -67,6 +69,12 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     );
   if (values.static && command !== undefined && command !== 'lint')
     throw new UsageError(`--static applies to lint only, not to ${command}.`);
+  if (values.trace && values.static)
+    throw new UsageError('--trace shows what the engine saw; --static runs no engine. Give one of them.');
+  if (values.trace && command !== undefined && command !== 'lint' && command !== 'check')
+    throw new UsageError(`--trace applies to lint and check, not to ${command}.`);
+  if (values.db !== undefined && values.static)
+    throw new UsageError('--db with --static: static mode reads no database. Drop one of them.');
   const pgVersion = pgVersionOf(values['pg-version']);
   return {
     command,
@@ -82,6 +90,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     version: values.version ?? false,
     transaction: values['assume-in-transaction'] ? 'assume' : values['no-transaction'] ? 'none' : undefined,
     static: values.static ?? false,
+    trace: values.trace ?? false,
     ...(pgVersion !== undefined && { pgVersion }),
     ...(values.db !== undefined && { db: values.db }),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
@@ -105,6 +114,7 @@ function parse(argv: readonly string[]) {
       'assume-in-transaction': { type: 'boolean' },
       'no-transaction': { type: 'boolean' },
       static: { type: 'boolean' },
+      trace: { type: 'boolean' },
       'pg-version': { type: 'string' },
       db: { type: 'string' },
       timeout: { type: 'string' },

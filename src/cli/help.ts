@@ -27,10 +27,16 @@ Options:
   --static          lint: no engine; each statement is judged by what its parse tree
                     predicts (locks as the manual documents them; rewrites and scans
                     assumed where only the catalog could tell). For editors and hooks
+  --trace           lint, check: the lock timeline of each migration (every lock that blocks
+                    writes on an existing table, from the statement that took it to its
+                    COMMIT, with the statements in between) and every such lock no rule
+                    explained (rules lock-timeline and observed-strong-lock)
   --pg-version <v>  lint: the PostgreSQL version to judge for (13, 13.4 or 130004);
                     default 18. Without --static the embedded engine still runs
                     PostgreSQL 18: what it observes is 18's, the rules' advice is for v
-  --db <url>        verify: run in a scratch database created on this server (always dropped;
+  --db <url>        lint, check: read table sizes from this server's statistics (read-only): findings
+                    whose cost grows with the table are info on tables it calls small
+                    verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
                     explain: plan and run on this server, read-only (writes are only planned)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)

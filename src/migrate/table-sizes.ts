@@ -1,5 +1,6 @@
 import { isUserSchema, qualifiedName } from '../catalog/read/sql-fragments.js';
 import type { Engine } from '../engine/engine.js';
+import { openServer } from '../engine/server.js';
 
 /** What live statistics say about one table's size. */
 export interface TableSize {
@@ -41,4 +42,14 @@ export async function readTableSizes(engine: Engine): Promise<TableSizes> {
         WHERE s.relid = c.oid AND (s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL
           OR s.last_vacuum IS NOT NULL OR s.last_autovacuum IS NOT NULL)))`);
   return new Map(rows.map((row) => [row.name, { rows: Number(row.rows), bytes: Number(row.bytes) }]));
+}
+
+/** The sizes of a live database's tables: a read-only session, closed when done. */
+export async function readLiveTableSizes(url: string): Promise<TableSizes> {
+  const engine = await openServer(url, { readOnly: true });
+  try {
+    return await readTableSizes(engine);
+  } finally {
+    await engine.close();
+  }
 }

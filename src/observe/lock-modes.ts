@@ -113,3 +113,12 @@ export function blocksReads(mode: LockMode): boolean {
 export function blocksWrites(mode: LockMode): boolean {
   return conflicts(mode, 'RowExclusiveLock');
 }
+
+/**
+ * Whether a lock on a relation of this kind makes application queries wait: on a materialized view,
+ * which applications only read, that takes ACCESS EXCLUSIVE (REFRESH CONCURRENTLY's EXCLUSIVE lets
+ * reads go on); on a table, anything that blocks writes.
+ */
+export function blocksTraffic(kind: string, mode: LockMode): boolean {
+  return kind === 'matview' ? blocksReads(mode) : blocksWrites(mode);
+}

@@ -1,4 +1,4 @@
-import { blocksWrites, type LockMode, lockStrength } from '../observe/lock-modes.js';
+import { blocksTraffic, type LockMode, lockStrength } from '../observe/lock-modes.js';
 import type { LockTaken } from '../observe/observation.js';
 import type { TraceStep, TransactionEnds } from './trace-step.js';
 
@@ -19,7 +19,9 @@ const TABLES = new Set(['table', 'partitioned-table', 'matview']);
 function writeBlocking(locks: StepLocks, existedBefore: ReadonlySet<string>): LockTaken[] {
   return locks === 'not observable'
     ? []
-    : locks.filter((l) => TABLES.has(l.kind) && existedBefore.has(l.relation) && blocksWrites(l.mode));
+    : locks.filter(
+        (l) => TABLES.has(l.kind) && existedBefore.has(l.relation) && blocksTraffic(l.kind, l.mode),
+      );
 }
 type StepLocks = TraceStep['observation']['locks'];
 

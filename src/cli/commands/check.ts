@@ -4,10 +4,12 @@ import type { EffectiveConfig } from '../../config/config.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { withTrace } from '../../trace/trace-settings.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -63,7 +65,11 @@ export async function checkCommand(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const layout = await layoutFor(dir, args, loaded.config);
-  const result = await runCheck(layout, resolveRuleSettings(loaded.config, allRuleMetas));
+  const settings = resolveRuleSettings(loaded.config, allRuleMetas);
+  const tableSizes = args.db ? await readLiveTableSizes(args.db) : undefined;
+  const result = await runCheck(layout, args.trace ? withTrace(settings) : settings, {
+    ...(tableSizes && { tableSizes }),
+  });
   return {
     ...result,
     filesChecked: result.sources.size,

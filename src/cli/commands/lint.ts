@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { withTrace } from '../../trace/trace-settings.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -40,7 +42,9 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
     args.positionals,
     args.schema.length > 0 ? args.schema : loaded.config.schema,
   );
-  const settings = resolveRuleSettings(loaded.config, allRuleMetas);
+  const configured = resolveRuleSettings(loaded.config, allRuleMetas);
+  const settings = args.trace ? withTrace(configured) : configured;
+  const tableSizes = args.db ? await readLiveTableSizes(args.db) : undefined;
   const options = {
     ...(args.transaction ? { transaction: args.transaction } : {}),
     ...(args.pgVersion ? { serverVersion: args.pgVersion } : {}),
@@ -51,6 +55,7 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
     : await (await import('../../check/run-check.js')).runCheck(layout, settings, {
         schemaRules: false,
         ...options,
+        ...(tableSizes && { tableSizes }),
       });
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }

@@ -1,4 +1,4 @@
-import { lockStrength } from '../../observe/lock-modes.js';
+import { blocksTraffic, lockStrength } from '../../observe/lock-modes.js';
 import type { LockTaken } from '../../observe/observation.js';
 import type { FallbackRule } from '../migration-fallback.js';
 import { heldUntil, lockName, whatWaits } from './observed-table.js';
@@ -20,6 +20,7 @@ export const observedStrongLock: FallbackRule = {
     const covered = coveredTables(reported);
     const strongest = new Map<string, LockTaken>();
     for (const lock of writeBlockingLocks(ctx, ctx.observation.locks)) {
+      if (!blocksTraffic(lock.kind, lock.mode)) continue;
       const before = strongest.get(lock.relation);
       if (!before || lockStrength(lock.mode) > lockStrength(before.mode)) strongest.set(lock.relation, lock);
     }

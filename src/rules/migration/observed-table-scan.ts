@@ -1,4 +1,4 @@
-import { blocksWrites } from '../../observe/lock-modes.js';
+import { blocksTraffic } from '../../observe/lock-modes.js';
 import type { FallbackRule } from '../migration-fallback.js';
 import { heldUntil, lockName } from './observed-table.js';
 import { onPreExistingTables } from './pre-existing.js';
@@ -18,7 +18,9 @@ export const observedTableScan: FallbackRule = {
     const { activity } = ctx.observation;
     if (activity === 'not observable') return [];
     const covered = coveredTables(reported);
-    const held = onPreExistingTables(ctx, ctx.observation.held).filter((lock) => blocksWrites(lock.mode));
+    const held = onPreExistingTables(ctx, ctx.observation.held).filter((lock) =>
+      blocksTraffic(lock.kind, lock.mode),
+    );
     return activity.flatMap((scan) => {
       const lock = held.find((l) => l.relation === scan.relation);
       if (!lock || covered.has(scan.relation) || scan.rowsRead === 0) return [];
