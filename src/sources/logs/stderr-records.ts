@@ -1,0 +1,67 @@
+import type { LinePrefix } from './line-prefix.js';
+import type { LogRecord, RecordOrBad } from './log-record.js';
+
+/** Severities that only add to the record before them (the server writes them right after it). */
+const ATTACHED = new Set(['DETAIL', 'HINT', 'CONTEXT', 'STATEMENT', 'QUERY', 'LOCATION']);
+
+interface Open {
+  readonly line: number;
+  readonly session: string;
+  readonly severity: string;
+  message: string;
+  detail?: string;
+}
+
+function close(open: Open): LogRecord {
+  return {
+    line: open.line,
+    session: open.session,
+    severity: open.severity,
+    message: open.message,
+    ...(open.detail !== undefined && { detail: open.detail }),
+  };
+}
+
+/**
+ * Stderr log lines as records: a record starts with the prefix, continues on lines the server
+ * starts with a tab (multi-line statements), and takes the DETAIL that follows it.
+ */
+export async function* stderrRecords(
+  lines: AsyncIterable<string>,
+  prefix: LinePrefix,
+): AsyncGenerator<RecordOrBad> {
+  let open: Open | undefined;
+  // Continuations go to the last message or to its DETAIL, whichever came last.
+  let target: 'message' | 'detail' = 'message';
+  let number = 0;
+  for await (const text of lines) {
+    number++;
+    if (text.startsWith('\t') && open) {
+      if (target === 'detail') open.detail = `${open.detail ?? ''}\n${text.slice(1)}`;
+      else open.message += `\n${text.slice(1)}`;
+      continue;
+    }
+    const match = prefix.start.exec(text);
+    if (!match?.groups) {
+      if (text.trim() !== '') yield { bad: true, line: number };
+      continue;
+    }
+    const { severity = '', message = '', pid, session } = match.groups;
+    const from = session ?? pid ?? '';
+    if (open && ATTACHED.has(severity) && from === open.session) {
+      if (severity === 'DETAIL') {
+        open.detail = message;
+        target = 'detail';
+      }
+      continue;
+    }
+    if (open) yield close(open);
+    if (ATTACHED.has(severity)) {
+      open = undefined;
+      continue;
+    }
+    open = { line: number, session: from, severity, message };
+    target = 'message';
+  }
+  if (open) yield close(open);
+}
