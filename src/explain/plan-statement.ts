@@ -55,6 +55,19 @@ async function genericPlan(tx: Engine, sql: string, parameters: number): Promise
 }
 
 /**
+ * The estimated plan of a statement, never run: plain EXPLAIN, or a generic plan for $n
+ * parameters. Runs in a savepoint of tx and leaves no prepared statement behind.
+ */
+export async function estimatedPlan(tx: Engine, sql: string, parameters: number): Promise<Plan> {
+  if (parameters === 0) return explainJson(tx, 'COSTS', sql);
+  try {
+    return await tx.transaction((inner) => genericPlan(inner, sql, parameters), { rollback: true });
+  } finally {
+    if (!hasGenericPlan(tx)) await tx.exec(`DEALLOCATE ${PREPARED}`).catch(() => undefined);
+  }
+}
+
+/**
  * Plans one statement inside a transaction that is always rolled back, under statement_timeout.
  * A statement without parameters runs under EXPLAIN ANALYZE, unless it writes and writes are not
  * allowed (a read-only --db session): then it is only planned.

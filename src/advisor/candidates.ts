@@ -1,0 +1,101 @@
+import type { IndexKey } from '../catalog/model.js';
+import { candidateId, columnKey, expressionKey, type IndexCandidate } from './index-candidate.js';
+import type { TableUse } from './query-shape.js';
+
+export interface CandidateOptions {
+  /** pg_trgm is installed: LIKE '%x%' may get a trigram GIN index. */
+  readonly trigram: boolean;
+}
+
+/** INCLUDE only a few columns: a wide covering index costs more to keep than the heap visits it saves. */
+const MAX_INCLUDE = 3;
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function btree(
+  use: TableUse,
+  keys: readonly IndexKey[],
+  extra: Partial<IndexCandidate> = {},
+): IndexCandidate {
+  return { table: use.table.qualified, method: 'btree', keys, include: [], ...extra };
+}
+
+/** The order of a btree's keys: equality columns first, then one range column or the ORDER BY / GROUP BY keys. */
+function keySets(use: TableUse, equal: readonly string[]): IndexKey[][] {
+  const eq = equal.map((c) => columnKey(c));
+  const sets: IndexKey[][] = [];
+  if (eq.length) sets.push(eq);
+  const rest = (columns: readonly string[]) => columns.filter((c) => !equal.includes(c));
+  for (const range of unique(rest(use.ranges))) sets.push([...eq, columnKey(range)]);
+  const order = use.order.filter((k) => !equal.includes(k.column));
+  if (order.length)
+    sets.push([
+      ...eq,
+      ...order.map((k) => ({ ...columnKey(k.column, k.descending), nullsFirst: k.nullsFirst })),
+    ]);
+  const group = rest(unique(use.group));
+  if (group.length) sets.push([...eq, ...group.map((c) => columnKey(c))]);
+  return sets;
+}
+
+/** The same keys with the query's other columns in INCLUDE, so an index-only scan can answer it. */
+function covering(use: TableUse, candidate: IndexCandidate): IndexCandidate | undefined {
+  if (use.referenced === '*') return undefined;
+  const keyed = new Set(candidate.keys.flatMap((k) => (k.kind === 'column' ? [k.column] : [])));
+  const include = use.referenced.filter((c) => !keyed.has(c));
+  return include.length > 0 && include.length <= MAX_INCLUDE ? { ...candidate, include } : undefined;
+}
+
+/** Partial indexes: the `column = constant` predicates move from the keys to WHERE. */
+function partials(use: TableUse, equal: readonly string[]): IndexCandidate[] {
+  if (use.constants.length === 0) return [];
+  const constant = new Set(use.constants.map((c) => c.column));
+  const predicate = use.constants.map((c) => c.predicate).join(' AND ');
+  return keySets(
+    use,
+    equal.filter((c) => !constant.has(c)),
+  )
+    .filter((keys) => keys.every((k) => k.kind !== 'column' || !constant.has(k.column)))
+    .map((keys) => btree(use, keys, { predicate }));
+}
+
+/** The candidates one query offers for one table, each distinct. */
+export function candidatesFor(use: TableUse, options: CandidateOptions): IndexCandidate[] {
+  const equal = unique(use.equal);
+  const plain = keySets(use, equal).map((keys) => btree(use, keys));
+  const found: IndexCandidate[] = [
+    ...plain,
+    ...plain.flatMap((c) => covering(use, c) ?? []),
+    ...partials(use, equal),
+    ...unique(use.joins).map((c) => btree(use, [columnKey(c)])),
+    ...unique(use.expressions).map((e) => btree(use, [expressionKey(e)])),
+    ...unique(use.containment).map(
+      (c): IndexCandidate => ({
+        table: use.table.qualified,
+        method: 'gin',
+        keys: [columnKey(c)],
+        include: [],
+      }),
+    ),
+    ...(options.trigram
+      ? unique(use.patterns).map(
+          (c): IndexCandidate => ({
+            table: use.table.qualified,
+            method: 'gin',
+            keys: [columnKey(c, false, 'gin_trgm_ops')],
+            include: [],
+            extension: 'pg_trgm',
+          }),
+        )
+      : []),
+  ];
+  const seen = new Set<string>();
+  return found.filter((c) => {
+    const id = candidateId(c);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
