@@ -37,9 +37,9 @@ export function suggestionDiagnostic(
     rule: indexAdviceMeta.id,
     category: indexAdviceMeta.category,
     severity: indexAdviceMeta.defaultSeverity,
-    message: `Index ${indexTarget(candidate)} saves planner cost on ${helped.length} ${helped.length === 1 ? 'query' : 'queries'} (about ${bytes(sizeBytes)}).`,
+    message: `Index ${indexTarget(candidate).replace(/^ON /, 'on ')} saves planner cost on ${helped.length} ${helped.length === 1 ? 'query' : 'queries'} (about ${bytes(sizeBytes)}).`,
     why: `Planned with and without it (${method === 'hypopg' ? 'HypoPG hypothetical index' : 'built, then rolled back'}): ${costs.join('; ')}.`,
-    help: `Create it without blocking writes: ${statement}${candidate.extension ? ` (needs the ${candidate.extension} extension)` : ''}`,
+    help: `Create it with the statement below (CONCURRENTLY: writes go on while it builds)${candidate.extension ? ` (needs the ${candidate.extension} extension)` : ''}`,
     suggestedSql: statement,
     ...(first && { ...first.statement.span, file: first.file }),
     data: {

@@ -31,6 +31,8 @@ export interface CliArgs {
   readonly timeoutMs?: number;
   /** explain: synthetic rows per empty table on the embedded engine (--rows). */
   readonly rows?: number;
+  /** advise: the index budget (--max-indexes). */
+  readonly maxIndexes?: number;
 }
 
 function pgVersionOf(text: string | undefined): number | undefined {
@@ -95,6 +97,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(values.db !== undefined && { db: values.db }),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
     ...(values.rows !== undefined && { rows: countOf(values.rows, '--rows') }),
+    ...(values['max-indexes'] !== undefined && {
+      maxIndexes: countOf(values['max-indexes'], '--max-indexes'),
+    }),
   };
 }
 
@@ -119,6 +124,7 @@ function parse(argv: readonly string[]) {
       db: { type: 'string' },
       timeout: { type: 'string' },
       rows: { type: 'string' },
+      'max-indexes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

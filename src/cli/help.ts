@@ -16,6 +16,11 @@ Usage:
                              (ANALYZE, BUFFERS) in a transaction that is always rolled back;
                              $1 queries get a generic plan (not run). Without --db: embedded
                              Postgres with the --schema files and synthetic rows (--rows)
+  pgvigil advise <queries dir | file.sql>
+                             indexes for the whole workload, each proven by planning every
+                             query with and without it (real CREATE INDEX rolled back on
+                             embedded Postgres; with --db, HypoPG hypothetical indexes only),
+                             with its cost saved, size and CREATE INDEX CONCURRENTLY statement
 
 Options:
   --format <f>      text (default), json, sarif, github
@@ -39,8 +44,10 @@ Options:
                     verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
                     explain: plan and run on this server, read-only (writes are only planned)
+                    advise: plan on this server, read-only, with HypoPG's hypothetical indexes
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
-  --rows <n>        explain: synthetic rows per empty table on embedded Postgres (default 10000)
+  --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
+  --max-indexes <n> advise: suggest at most n indexes (default 10)
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)

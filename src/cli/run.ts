@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
+  advise: async () => (await import('./commands/advise.js')).adviseCommand,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {

@@ -1,3 +1,4 @@
+import { indexAdviceMeta } from '../advisor/index-advice-meta.js';
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
 import { banAddNotNullColumnWithoutDefault } from './migration/ban-add-not-null-column-without-default.js';
@@ -143,6 +144,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   lockTimelineMeta,
   ...verifyRuleMetas,
   ...planRules.map((rule) => rule.meta),
+  indexAdviceMeta,
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));

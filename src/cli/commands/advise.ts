@@ -1,0 +1,53 @@
+import { AdviseError } from '../../advisor/advise-error.js';
+import { renderAdvisePreface } from '../../advisor/advise-report.js';
+import { indexAdviceMeta } from '../../advisor/index-advice-meta.js';
+import { runAdvise } from '../../advisor/run-advise.js';
+import { loadProjectConfig } from '../../config/load-config.js';
+import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../engine/session-settings.js';
+import { DEFAULT_SYNTHETIC_ROWS } from '../../explain/explain-engine.js';
+import { missingPaths } from '../../project/discover.js';
+import { allRuleMetas } from '../../rules/registry.js';
+import type { CliArgs } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandResult } from './check.js';
+
+/** `pgvigil advise <queries dir | file.sql>`: indexes for the workload, each proven by the planner. */
+export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
+  const [input, ...extra] = args.positionals;
+  if (input === undefined || extra.length > 0)
+    throw new UsageError('advise takes one queries folder or .sql file; run pgvigil --help.');
+  const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
+  if (loaded.errors.length > 0)
+    throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
+  if (args.db && args.schema.length > 0)
+    throw new UsageError(
+      '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
+    );
+  const schemaFiles = args.db ? [] : args.schema.length > 0 ? args.schema : loaded.config.schema;
+  const missing = await missingPaths({ root: '.', schemaFiles });
+  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const thresholds =
+    resolveRuleSettings(loaded.config, allRuleMetas).get(indexAdviceMeta.id)?.thresholds ?? {};
+  try {
+    const result = await runAdvise({
+      input,
+      schemaFiles,
+      timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
+      minSavedShare: thresholds.minSavedShare ?? 0.3,
+      maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
+      ...(args.db !== undefined && { db: args.db }),
+    });
+    return {
+      diagnostics: result.diagnostics,
+      sources: result.sources,
+      filesChecked: result.sources.size,
+      failOn: args.failOn ?? loaded.config.failOn,
+      preface: renderAdvisePreface(result, args.color),
+    };
+  } catch (error) {
+    if (error instanceof AdviseError) throw new UsageError(error.userMessage);
+    throw error;
+  }
+}
