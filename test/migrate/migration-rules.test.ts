@@ -20,6 +20,18 @@ describeSchemaRule('migration rules, judged by what the engine observed', (engin
     expect(diagnostics[0]?.data).toMatchObject({ table: 'public.posts', lock: 'ShareLock', observed: true });
   });
 
+  it('reports every plain build on the table, also those whose lock an earlier build of the transaction took', async () => {
+    const { diagnostics } = await checkProject(engine, {
+      'schema.sql': POSTS,
+      'migrations/000001_index.up.sql':
+        'CREATE INDEX posts_status_idx ON posts (status);\nCREATE INDEX posts_title_idx ON posts (title);\n',
+    });
+    expect(summary(diagnostics)).toEqual([
+      ['require-concurrent-index', 1],
+      ['require-concurrent-index', 2],
+    ]);
+  });
+
   it('leaves alone an index on a table created in the same migration, and a concurrent one', async () => {
     const { diagnostics } = await checkProject(engine, {
       'schema.sql': POSTS,

@@ -1,7 +1,7 @@
 import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
 import type { MigrationRule } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
-import { lockOnExisting } from './observed-lock.js';
+import { heldOnNamed, lockOnExisting } from './observed-lock.js';
 import { heldUntil } from './observed-table.js';
 
 /** The statement as written, with CONCURRENTLY after INDEX (before IF NOT EXISTS and the name). */
@@ -31,7 +31,10 @@ export const requireConcurrentIndex: MigrationRule = {
   check(ctx) {
     const node = ctx.statement.node;
     if (!('IndexStmt' in node) || node.IndexStmt.concurrent) return [];
-    const lock = lockOnExisting(ctx, ['table', 'partitioned-table']);
+    const kinds = ['table', 'partitioned-table'] as const;
+    const target = node.IndexStmt.relation;
+    // A second build on a table whose lock the transaction already holds takes nothing new, but still builds.
+    const lock = lockOnExisting(ctx, kinds) ?? (target && heldOnNamed(ctx, target, kinds));
     if (!lock) return [];
     const partitioned = lock.kind === 'partitioned-table';
     const finding: Finding = {
