@@ -47,16 +47,30 @@ export function packSnapshot(dataDir: string, pgliteVersion: string): Buffer {
   return gzipSync(Buffer.concat([length, header, ...files.flatMap((f) => (f.data ? [f.data] : []))]));
 }
 
+/**
+ * gzip's trailer holds the inflated size (mod 2^32): inflating into one chunk of that size spares
+ * zlib a chunk list and the final concatenation, half the cost for a 40 MB snapshot. Only a hint:
+ * a wrong value still inflates correctly.
+ */
+function inflatedSizeHint(gzipped: Uint8Array): number {
+  const minimum = 64 * 1024;
+  if (gzipped.byteLength < 4) return minimum;
+  const view = new DataView(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength);
+  return Math.min(Math.max(view.getUint32(gzipped.byteLength - 4, true), minimum), 1 << 30);
+}
+
 /** undefined when the bytes are not a snapshot this code can read. */
 export function unpackSnapshot(gzipped: Uint8Array): Snapshot | undefined {
-  const raw = gunzipSync(gzipped);
+  const raw = gunzipSync(gzipped, { chunkSize: inflatedSizeHint(gzipped) });
   const headerLength = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as Header;
   if (header.format !== FORMAT) return undefined;
   let offset = 4 + headerLength;
   const files = header.entries.map(({ path, size }): SnapshotFile => {
     if (size === undefined) return { path };
-    const data = raw.subarray(offset, offset + size);
+    // A plain Uint8Array view, not a Buffer: MEMFS copies with slice(), which on a Buffer would
+    // share the bytes and let one engine write into every other engine's data directory.
+    const data = new Uint8Array(raw.buffer, raw.byteOffset + offset, size);
     offset += size;
     return { path, data };
   });

@@ -18,8 +18,8 @@ export function installedPgliteVersion(): string {
   return manifest.version;
 }
 
-/** The snapshot's packed bytes, read once per process; undefined when there is no file. */
-let packed: Buffer | undefined | null;
+/** The usable snapshot, unpacked once per process; null when there is none (run initdb). */
+let cached: Snapshot | null | undefined;
 
 function unpackUsable(bytes: Buffer): Snapshot | undefined {
   try {
@@ -37,14 +37,11 @@ export function readSnapshotFile(path: string): Snapshot | undefined {
 }
 
 /**
- * A freshly unpacked snapshot for the installed PGlite; undefined means "run initdb". Each call
- * unpacks its own copy, which the instance's in-memory file system then owns and writes into:
- * cheaper than copying every file, and a command opens one engine.
+ * The snapshot for the installed PGlite; undefined means "run initdb". Inflating costs about 0.4 s,
+ * so it happens once per process: the result is shared and read-only, and every instance copies
+ * the files it loads (SnapshotFS), so no two engines share a data directory.
  */
 export async function loadPgliteSnapshot(): Promise<Snapshot | undefined> {
-  if (packed === undefined) {
-    const path = process.env[SNAPSHOT_ENV] || PACKAGED_SNAPSHOT;
-    packed = existsSync(path) ? readFileSync(path) : null;
-  }
-  return packed === null ? undefined : unpackUsable(packed);
+  if (cached === undefined) cached = readSnapshotFile(process.env[SNAPSHOT_ENV] || PACKAGED_SNAPSHOT) ?? null;
+  return cached ?? undefined;
 }

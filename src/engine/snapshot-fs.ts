@@ -6,7 +6,8 @@ const PGLITE_DEFAULT_PGDATA = '/pglite/data';
 
 /**
  * An in-memory filesystem that starts out holding a snapshot's data directory, so PGlite finds an existing
- * cluster ("resuming") instead of running initdb. Each instance needs its own unpacked snapshot: the files are handed over, not copied.
+ * cluster ("resuming") instead of running initdb. The snapshot is shared by every instance of the process
+ * and never written: each instance copies the files into its own MEMFS.
  */
 export class SnapshotFS extends MemoryFS {
   constructor(private readonly snapshot: Snapshot) {
@@ -21,9 +22,8 @@ export class SnapshotFS extends MemoryFS {
     fs.mkdirTree(root);
     for (const file of this.snapshot.files) {
       const path = `${root}/${file.path}`;
-      // MEMFS keeps the array it is given and writes into it: each instance gets its own unpacked
-      // snapshot (loadPgliteSnapshot), so no copy is needed here.
-      if (file.data) fs.writeFile(path, file.data);
+      // Without canOwn, MEMFS copies the bytes (Uint8Array slice): the shared snapshot stays untouched.
+      if (file.data) fs.writeFile(path, file.data, { canOwn: false });
       else fs.mkdir(path, 0o700);
     }
   }

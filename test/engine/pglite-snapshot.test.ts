@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite, PGLITE_SHARED_BUFFERS } from '../../src/engine/pglite.js';
 import {
   installedPgliteVersion,
+  loadPgliteSnapshot,
   PACKAGED_SNAPSHOT,
   readSnapshotFile,
 } from '../../src/engine/pglite-snapshot.js';
@@ -65,6 +66,23 @@ describe('readSnapshotFile', () => {
     expect(paths).toEqual(expect.arrayContaining(['PG_VERSION', 'global/pg_control', 'postgresql.conf']));
     expect(paths).not.toContain('postmaster.pid');
     expect(readFileSync(PACKAGED_SNAPSHOT).byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('loadPgliteSnapshot', () => {
+  it('inflates once per process, and engines never write into the shared snapshot', async () => {
+    const snapshot = await loadPgliteSnapshot();
+    const control = snapshot?.files.find((f) => f.path === 'global/pg_control')?.data;
+    const before = Buffer.from(control ?? []);
+    const engine = await openPglite();
+    try {
+      await engine.exec('CREATE TABLE written (id int); CHECKPOINT');
+    } finally {
+      await engine.close();
+    }
+    expect(await loadPgliteSnapshot()).toBe(snapshot);
+    expect(before.byteLength).toBeGreaterThan(0);
+    expect(Buffer.from(control ?? []).equals(before)).toBe(true);
   });
 });
 
