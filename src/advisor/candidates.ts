@@ -40,12 +40,26 @@ function keySets(use: TableUse, equal: readonly string[]): IndexKey[][] {
   return sets;
 }
 
-/** The same keys with the query's other columns in INCLUDE, so an index-only scan can answer it. */
+const NARROW_TYPE =
+  /^(smallint|integer|bigint|real|double precision|boolean|date|uuid|interval|oid|money|timestamp.*|time .*|time|numeric(\(\d+,\s*\d+\))?|character(\(\d+\))?)$/;
+
+/** Fixed-width or short columns: worth copying into an index. A text body is not. */
+function isNarrow(use: TableUse, column: string): boolean {
+  const type = use.table.columns.find((c) => c.name === column)?.type ?? '';
+  const varchar = /^character varying\((\d+)\)$/.exec(type);
+  return NARROW_TYPE.test(type) || (varchar !== null && Number(varchar[1]) <= 64);
+}
+
+/**
+ * The same keys with the query's other columns in INCLUDE, so an index-only scan can answer it:
+ * only when those are few and narrow (an index-only scan needs every column the query reads).
+ */
 function covering(use: TableUse, candidate: IndexCandidate): IndexCandidate | undefined {
   if (use.referenced === '*') return undefined;
   const keyed = new Set(candidate.keys.flatMap((k) => (k.kind === 'column' ? [k.column] : [])));
   const include = use.referenced.filter((c) => !keyed.has(c));
-  return include.length > 0 && include.length <= MAX_INCLUDE ? { ...candidate, include } : undefined;
+  if (include.length === 0 || include.length > MAX_INCLUDE) return undefined;
+  return include.every((c) => isNarrow(use, c)) ? { ...candidate, include } : undefined;
 }
 
 /** Partial indexes: the `column = constant` predicates move from the keys to WHERE. */

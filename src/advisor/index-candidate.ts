@@ -50,7 +50,13 @@ function keyWords(key: IndexKey): string {
 /** A readable name in the style of Postgres's own: comments_author_id_created_at_idx (at most 63 bytes). */
 export function indexName(candidate: IndexCandidate): string {
   const table = candidate.table.split('.').at(-1)?.replace(/"/g, '') ?? 'table';
-  const words = [table, ...candidate.keys.map(keyWords), candidate.method === 'gin' ? 'gin' : 'idx'];
+  const where = candidate.predicate ? [candidate.predicate.replace(/\W+/g, '_').replace(/^_|_$/g, '')] : [];
+  const words = [
+    table,
+    ...candidate.keys.map(keyWords),
+    ...where,
+    candidate.method === 'gin' ? 'gin' : 'idx',
+  ];
   return words.join('_').toLowerCase().slice(0, 63);
 }
 
