@@ -152,3 +152,20 @@ describe.runIf(serverUrl)('runAdvise --db on a PostgreSQL server (HypoPG, read-o
     expect(await indexCount()).toBe(before);
   }, 120_000);
 });
+
+describe('runAdvise with pg_trgm installed', () => {
+  it('tries a trigram GIN index for ILIKE with a leading wildcard', async () => {
+    const workload = await blogWorkload();
+    const { writeFile } = await import('node:fs/promises');
+    const extension = `${workload.dir}/extension.sql`;
+    await writeFile(extension, 'CREATE EXTENSION pg_trgm;\n');
+    const result = await runAdvise({
+      ...OPTIONS,
+      input: `${workload.dir}/queries/search_posts.sql`,
+      schemaFiles: [extension, workload.schema, workload.data],
+    });
+    const search = suggestionFor(result, 'search_posts.sql')?.trial.candidate;
+    expect(search).toMatchObject({ method: 'gin', extension: 'pg_trgm' });
+    expect(search?.keys.map(renderIndexKey)).toEqual(['title gin_trgm_ops']);
+  }, 120_000);
+});
