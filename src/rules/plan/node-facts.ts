@@ -45,10 +45,12 @@ export function nodeFinding(node: PlanNode, finding: Finding): Finding {
   return { ...finding, data: { ...nodeData(node), ...finding.data } };
 }
 
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Made on first use: building a NumberFormat loads locale data (~40 ms), and lint never formats plans. */
+let integer: Intl.NumberFormat | undefined;
 
 export function rows(count: number): string {
-  return INTEGER.format(count);
+  integer ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return integer.format(count);
 }
 
 export function ms(value: number): string {
@@ -60,7 +62,7 @@ export function percent(share: number): string {
 }
 
 export function kilobytes(kb: number): string {
-  return kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${INTEGER.format(kb)} kB`;
+  return kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${rows(kb)} kB`;
 }
 
 /** Time of the whole plan: the root's inclusive time (shares of it add up to 100 %), else the execution time. */
