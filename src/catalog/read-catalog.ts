@@ -12,7 +12,8 @@ import { readTables } from './read/tables.js';
 import { readTriggers } from './read/triggers.js';
 import { readViews } from './read/views.js';
 
-const pinnedSettings = `SET LOCAL search_path = pg_catalog; SET LOCAL TimeZone = 'UTC';
+/** Settings that shape deparsed text, fixed for the transaction that reads the catalog. */
+export const pinnedSettings = `SET LOCAL search_path = pg_catalog; SET LOCAL TimeZone = 'UTC';
 SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 1`;
 
 /**

@@ -1,6 +1,4 @@
 import { diffCatalogs } from '../catalog/diff.js';
-import type { CatalogSnapshot } from '../catalog/model.js';
-import { readCatalog } from '../catalog/read-catalog.js';
 import { STATEMENT_FAILED } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
@@ -8,6 +6,7 @@ import type { MigrationEnvironment } from '../migrate/apply-migration.js';
 import { readRelationState } from '../observe/relation-state.js';
 import type { SqlFile } from '../project/sql-file.js';
 import type { Migration, MigrationStep } from '../sources/migrations/migration.js';
+import { type CatalogState, readStateLike } from './catalog-state.js';
 import { lossCandidates, observedLosses, restoredShape } from './data-loss.js';
 import { afterDownFindings, lossFindings, missingDown, redoFindings } from './reversal-findings.js';
 import { runAtomically } from './run-atomically.js';
@@ -21,7 +20,7 @@ export interface RoundTrip {
   /** Every step run, for ignore comments and code frames. */
   readonly files: readonly SqlFile[];
   /** Undefined when the database is not as the up step left it and must be rebuilt. */
-  readonly after?: CatalogSnapshot;
+  readonly after?: CatalogState;
 }
 
 const DOWN_FAILED =
@@ -32,22 +31,33 @@ const DOWN_FAILED_HALFWAY =
 /** Down (S2, with the rows) and up again (S3); a snapshot is missing when its step failed. */
 interface BackAndForth {
   readonly down: SqlFile;
-  readonly s2?: CatalogSnapshot;
+  readonly s2?: CatalogState;
   readonly rows2?: ReadonlyMap<string, TableFingerprint>;
   readonly redo?: SqlFile;
-  readonly s3?: CatalogSnapshot;
+  readonly s3?: CatalogState;
 }
 
 type StepRunner = (engine: Engine, step: MigrationStep) => Promise<SqlFile>;
 
-async function backAndForth(engine: Engine, migration: Migration, run: StepRunner): Promise<BackAndForth> {
+/** The states the round trip should come back to: s0 after down, s1 after up again. */
+interface Expected {
+  readonly s0: CatalogState;
+  readonly s1: CatalogState;
+}
+
+async function backAndForth(
+  engine: Engine,
+  migration: Migration,
+  run: StepRunner,
+  { s0, s1 }: Expected,
+): Promise<BackAndForth> {
   const down = await run(engine, migration.down as MigrationStep);
   if (stepFailed(down)) return { down };
-  const s2 = await readCatalog(engine);
-  const rows2 = await fingerprintTables(engine, s2.tables);
+  const s2 = await readStateLike(engine, s0);
+  const rows2 = await fingerprintTables(engine, s2.snapshot.tables);
   const redo = await run(engine, migration.up);
   if (stepFailed(redo)) return { down, s2, rows2, redo };
-  return { down, s2, rows2, redo, s3: await readCatalog(engine) };
+  return { down, s2, rows2, redo, s3: await readStateLike(engine, s1) };
 }
 
 /**
@@ -60,13 +70,14 @@ async function backAndForth(engine: Engine, migration: Migration, run: StepRunne
 export async function roundTrip(
   env: MigrationEnvironment,
   migration: Migration,
-  s0: CatalogSnapshot,
+  s0: CatalogState,
 ): Promise<RoundTrip> {
   const { engine, settings } = env;
   await env.rows.fillNewTables(engine, await readRelationState(engine));
-  const rows0 = await fingerprintTables(engine, s0.tables);
+  const rows0 = await fingerprintTables(engine, s0.snapshot.tables);
   const up = await runStep(env, migration, migration.up);
-  const s1 = await readCatalog(engine);
+  // A migration that changes only rows leaves the catalog as it was: no second read then.
+  const s1 = await readStateLike(engine, s0);
   // A failed up is already reported; a round trip from a half-applied state would only add noise.
   if (stepFailed(up)) return { diagnostics: up.diagnostics, files: [up], after: s1 };
   if (!migration.down)
@@ -75,12 +86,12 @@ export async function roundTrip(
   await env.rows.fillNewTables(engine, await readRelationState(engine));
   const trip = migration.inTransaction
     ? await engine.transaction(
-        (tx) => backAndForth(tx, migration, (e, step) => runAtomically(e, step, DOWN_FAILED)),
+        (tx) => backAndForth(tx, migration, (e, step) => runAtomically(e, step, DOWN_FAILED), { s0, s1 }),
         {
           rollback: true,
         },
       )
-    : await backAndForth(engine, migration, (_, step) => runStep(env, migration, step));
+    : await backAndForth(engine, migration, (_, step) => runStep(env, migration, step), { s0, s1 });
   const files = [up, trip.down, ...(trip.redo ? [trip.redo] : [])];
   const at = stepStart(migration.down);
   if (!trip.s2) {
@@ -92,10 +103,10 @@ export async function roundTrip(
       ...(migration.inTransaction && { after: s1 }),
     };
   }
-  const undone = diffCatalogs(s0, trip.s2);
-  const candidates = restoredShape(lossCandidates(s0, s1), trip.s2);
+  const undone = diffCatalogs(s0.snapshot, trip.s2.snapshot);
+  const candidates = restoredShape(lossCandidates(s0.snapshot, s1.snapshot), trip.s2.snapshot);
   const losses = observedLosses(candidates, rows0, trip.rows2 ?? new Map());
-  const redone = trip.s3 ? diffCatalogs(s1, trip.s3) : [];
+  const redone = trip.s3 ? diffCatalogs(s1.snapshot, trip.s3.snapshot) : [];
   const diagnostics = [
     ...up.diagnostics,
     ...trip.down.diagnostics,

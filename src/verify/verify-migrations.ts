@@ -1,5 +1,3 @@
-import type { CatalogSnapshot } from '../catalog/model.js';
-import { readCatalog } from '../catalog/read-catalog.js';
 import { filterIgnored, sourceTexts } from '../check/project-files.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -11,6 +9,7 @@ import type { OriginTracker } from '../project/origins.js';
 import { readSqlFile, type SqlFile } from '../project/sql-file.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import { initSql } from '../sql/parser.js';
+import { type CatalogState, readState } from './catalog-state.js';
 import { resetDatabase } from './reset-database.js';
 import { roundTrip } from './round-trip.js';
 
@@ -68,7 +67,7 @@ export async function verifyMigrations(engine: Engine, input: VerifyInput): Prom
   const files: SqlFile[] = await loadStart(engine, input.schemaFiles);
   const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
   let env = environment(engine, input.settings);
-  let s0: CatalogSnapshot = await readCatalog(engine);
+  let s0: CatalogState = await readState(engine);
   for (const [i, migration] of input.migrations.entries()) {
     const trip = await roundTrip(env, migration, s0);
     diagnostics.push(...trip.diagnostics);
@@ -78,7 +77,7 @@ export async function verifyMigrations(engine: Engine, input: VerifyInput): Prom
       continue;
     }
     env = await rebuild(engine, input, i);
-    s0 = await readCatalog(engine);
+    s0 = await readState(engine);
   }
   // The up step runs twice: its ignore comments must count once.
   const distinct = [...new Map(files.map((file) => [`${file.file}\u0000${file.text}`, file])).values()];
