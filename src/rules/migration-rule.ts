@@ -28,11 +28,8 @@ export interface StatementContext extends MigrationStatement {
 /** A statement PostgreSQL refused, with its error. */
 export interface FailureContext extends MigrationStatement {
   readonly failure: StatementFailure['error'];
-  /**
-   * As StatementContext's, when known (not in static mode): a refused statement may still have read
-   * a pre-existing table, as a scan that found a bad row.
-   */
-  readonly existedBefore?: ReadonlySet<string>;
+  /** As StatementContext's: a refused statement may still have read a pre-existing table, as a scan that found a bad row. */
+  readonly existedBefore: ReadonlySet<string>;
 }
 
 /**

@@ -104,7 +104,7 @@ export const requireAttachPartitionCheck: MigrationRule = {
     if (!attach || ctx.failure.sqlstate !== CHECK_VIOLATION) return [];
     // The refused scan read the partition, or the default partition (its name is in the message).
     const quoted = /"([^"]+)"/.exec(ctx.failure.message)?.[1];
-    const child = [...(ctx.existedBefore ?? [])].find(
+    const child = [...ctx.existedBefore].find(
       (name) => namesRelation(attach.child, name) || (quoted && namesRelation({ relname: quoted }, name)),
     );
     if (!child) return [];
