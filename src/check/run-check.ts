@@ -8,6 +8,7 @@ import { extensionsCreatedIn } from '../engine/pglite-extensions.js';
 import { applyMigration } from '../migrate/apply-migration.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import type { TableSizes } from '../migrate/table-sizes.js';
+import { projectCodeFindings } from '../nplusone/project-code.js';
 import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
@@ -122,10 +123,17 @@ export async function runCheck(
       options.schemaRules === false
         ? []
         : runSchemaRules(schemaRules, settings, await readCatalog(engine), makeLocator(origins, splits));
-    const diagnostics = [...folderProblems, ...files.flatMap((file) => file.diagnostics), ...schemaFindings];
+    // The application's code needs no engine: query calls in loops (n-plus-one).
+    const code = await projectCodeFindings(layout.root, settings);
+    const diagnostics = [
+      ...folderProblems,
+      ...files.flatMap((file) => file.diagnostics),
+      ...schemaFindings,
+      ...code.diagnostics,
+    ];
     return {
       diagnostics: filterIgnored(files, diagnostics),
-      sources: await sourceTexts(files),
+      sources: new Map([...(await sourceTexts(files)), ...code.sources]),
     };
   } finally {
     // An engine handed in belongs to the caller.

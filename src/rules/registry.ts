@@ -28,6 +28,8 @@ import { requireNotValidConstraint } from './migration/require-not-valid-constra
 import { requireUniqueUsingIndex } from './migration/require-unique-using-index.js';
 import type { FallbackRule } from './migration-fallback.js';
 import type { MigrationRule } from './migration-rule.js';
+import { nPlusOne } from './n-plus-one/n-plus-one.js';
+import { repeatedIdenticalQuery } from './n-plus-one/repeated-identical-query.js';
 import { buffersReadFromDisk } from './plan/buffers-read-from-disk.js';
 import { diskSpill } from './plan/disk-spill.js';
 import { hotNode } from './plan/hot-node.js';
@@ -135,6 +137,9 @@ export const verifyRuleMetas: readonly RuleMeta[] = [
   reversibilityDataLoss,
 ];
 
+/** Rules `pgvigil n1` judges on logs and traces (both) and on application code (n-plus-one). */
+export const nPlusOneRuleMetas: readonly RuleMeta[] = [nPlusOne, repeatedIdenticalQuery];
+
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
 export const allRuleMetas: readonly RuleMeta[] = [
   ...BUILTIN_METAS,
@@ -145,6 +150,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...verifyRuleMetas,
   ...planRules.map((rule) => rule.meta),
   indexAdviceMeta,
+  ...nPlusOneRuleMetas,
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));

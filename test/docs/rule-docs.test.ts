@@ -59,6 +59,19 @@ describe('docs/rules pages of plan rules', () => {
   }
 });
 
+describe('docs/rules pages of n-plus-one rules', () => {
+  for (const meta of allRuleMetas.filter((m) => m.group === 'n-plus-one')) {
+    it(`${meta.id}: says what it means and what to do, lists every threshold with its default`, async () => {
+      const text = await page(meta.id);
+      for (const heading of ['## What it means', '## What to do', '## Thresholds'])
+        expect(text).toContain(heading);
+      for (const [name, threshold] of Object.entries(meta.thresholds ?? {}))
+        expect(text).toContain(`| \`${name}\` | ${threshold.default} | ${threshold.description} |`);
+      expect(text).toContain(`rules.${meta.id}.options`);
+    });
+  }
+});
+
 describe('docs/rules examples, run through pgvigil check', () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -117,7 +130,8 @@ describe('docs/rules examples, run through pgvigil check', () => {
   }
 
   // Plan rules judge plans, not schemas: their examples are real plans in test/rules/plan, on both engines.
-  for (const meta of allRuleMetas.filter((m) => m.group !== 'plan')) {
+  // N+1 rules judge logs, traces and code: their cases are real logs and code in test/nplusone.
+  for (const meta of allRuleMetas.filter((m) => m.group !== 'plan' && m.group !== 'n-plus-one')) {
     it(`${meta.id}: each bad example yields exactly this rule, each good one nothing`, async () => {
       const text = await page(meta.id);
       const bad = examples(text, 'bad');

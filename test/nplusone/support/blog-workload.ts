@@ -13,8 +13,9 @@ export async function createBlog(url: string): Promise<void> {
                           created_at timestamptz NOT NULL DEFAULT now());
       CREATE TABLE comments (id bigint PRIMARY KEY, post_id bigint NOT NULL REFERENCES posts,
                              body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-      INSERT INTO posts SELECT g, 1, 'post ' || g FROM generate_series(1, ${POSTS}) g;
-      INSERT INTO comments SELECT g, 1 + g % ${POSTS}, 'comment ' || g FROM generate_series(1, 40) g;`);
+      INSERT INTO posts SELECT g, 1, 'post ' || g, now() - g * interval '1 hour' FROM generate_series(1, ${POSTS}) g;
+      INSERT INTO comments SELECT g, 1 + g % ${POSTS}, 'comment ' || g, now() - g * interval '1 minute'
+        FROM generate_series(1, 40) g;`);
   } finally {
     await client.end();
   }

@@ -59,14 +59,13 @@ export class LoggingCluster {
       await client.query('SELECT pg_reload_conf()');
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const files = await this.admin(async (client) =>
-      Promise.all(
-        DESTINATIONS.map(async (kind) => {
-          const { rows } = await client.query('SELECT pg_current_logfile($1) AS f', [kind]);
-          return join(this.cluster.socketDir, 'data', rows[0].f as string);
-        }),
-      ),
-    );
+    const files = await this.admin(async (client) => {
+      const { rows } = await client.query<{ f: string }>(
+        'SELECT pg_current_logfile(kind) AS f FROM unnest($1::text[]) WITH ORDINALITY AS d(kind, n) ORDER BY n',
+        [DESTINATIONS],
+      );
+      return rows.map((row) => join(this.cluster.socketDir, 'data', row.f));
+    });
     const starts = files.map((file) => statSync(file).size);
     await workload(this.url);
     await this.admin((client) => client.query(`SELECT '${END_MARKER}'`));

@@ -6,7 +6,7 @@ export interface PostWithComments {
   readonly comments: readonly { readonly id: string; readonly body: string }[];
 }
 
-// expect: n-plus-one — one query for the posts, then one more per post for its comments.
+// The N+1: one query for the posts, then one more per post for its comments.
 export async function latestPostsWithCommentsSlow(authorId: string): Promise<PostWithComments[]> {
   const posts = await pool.query<{ id: string; title: string }>(
     'SELECT id, title FROM posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT 20',
@@ -14,6 +14,7 @@ export async function latestPostsWithCommentsSlow(authorId: string): Promise<Pos
   );
   const result: PostWithComments[] = [];
   for (const post of posts.rows) {
+    // expect: n-plus-one (the finding is at the query call; the loop's line is in its data)
     const comments = await pool.query<{ id: string; body: string }>(
       'SELECT id, body FROM comments WHERE post_id = $1 ORDER BY created_at',
       [post.id],

@@ -1,0 +1,57 @@
+import type { RuleSettings } from '../config/rule-settings.js';
+import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { docsUrl } from '../diagnostics/rule-meta.js';
+import { nPlusOne } from '../rules/n-plus-one/n-plus-one.js';
+import { repeatedIdenticalQuery } from '../rules/n-plus-one/repeated-identical-query.js';
+import { initSql } from '../sql/parser.js';
+import { detectRepeats } from './detect-repeats.js';
+import type { QueryEvent, SkippedInput } from './query-event.js';
+import { repeatFindings } from './repeat-findings.js';
+
+/** A source of query events: a log or a trace file, read lazily. */
+export interface EventSource {
+  readonly events: AsyncIterable<QueryEvent>;
+  /** Complete once the events are consumed. */
+  readonly skipped: () => SkippedInput | undefined;
+}
+
+/** The smallest run any enabled rule reports: detection keeps nothing shorter. */
+function smallestThreshold(settings: ReadonlyMap<string, RuleSettings>): number {
+  const mins = [nPlusOne, repeatedIdenticalQuery]
+    .filter((meta) => settings.get(meta.id)?.enabled !== false)
+    .map((meta) => settings.get(meta.id)?.thresholds.minRepeats ?? meta.thresholds?.minRepeats?.default ?? 5);
+  return mins.length > 0 ? Math.min(...mins) : Number.POSITIVE_INFINITY;
+}
+
+export function skippedFinding(skipped: SkippedInput): Diagnostic {
+  return {
+    rule: UNSUPPORTED_INPUT.id,
+    category: UNSUPPORTED_INPUT.category,
+    severity: UNSUPPORTED_INPUT.defaultSeverity,
+    message: `${skipped.count} ${skipped.count === 1 ? 'entry was' : 'entries were'} skipped: ${skipped.reason} (the first at line ${skipped.firstLine}).`,
+    help: 'Check the file is the format it looks like (for a stderr log, its log_line_prefix: --log-prefix).',
+    file: skipped.file,
+    line: skipped.firstLine,
+    data: { count: skipped.count },
+    docsUrl: docsUrl(UNSUPPORTED_INPUT.id),
+  };
+}
+
+/** N+1 and repeated-query findings over query events, one source at a time (units never span files). */
+export async function analyzeEventSources(
+  sources: readonly (() => Promise<EventSource>)[],
+  settings: ReadonlyMap<string, RuleSettings>,
+): Promise<Diagnostic[]> {
+  await initSql();
+  const min = smallestThreshold(settings);
+  const diagnostics: Diagnostic[] = [];
+  for (const open of sources) {
+    const source = await open();
+    const repeats = await detectRepeats(source.events, min);
+    diagnostics.push(...repeatFindings(repeats, settings));
+    const skipped = source.skipped();
+    if (skipped) diagnostics.push(skippedFinding(skipped));
+  }
+  return diagnostics;
+}

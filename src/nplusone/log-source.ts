@@ -1,0 +1,10 @@
+import { type LogOptions, readLog } from '../sources/logs/read-log.js';
+import type { EventSource } from './analyze-logs.js';
+
+/** A PostgreSQL log as an event source. */
+export function logSource(file: string, options: LogOptions = {}): () => Promise<EventSource> {
+  return async () => {
+    const { events, summary } = await readLog(file, options);
+    return { events, skipped: () => summary().skipped };
+  };
+}

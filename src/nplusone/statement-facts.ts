@@ -1,0 +1,55 @@
+import { fingerprintSql, normalizeSql, parseSql } from '../sql/parser.js';
+import { collect } from '../sql/walk.js';
+
+/** What the detector needs to know about one statement text. */
+export interface StatementFacts {
+  readonly fingerprint: string;
+  /** A read: SELECT without FOR UPDATE / INTO. Only reads are N+1 candidates. */
+  readonly isRead: boolean;
+  /** IN (...) or = ANY(...): already a batch, never an N+1. */
+  readonly isBatched: boolean;
+  readonly transaction?: 'begin' | 'end';
+}
+
+const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
+const END = new Set([
+  'TRANS_STMT_COMMIT',
+  'TRANS_STMT_ROLLBACK',
+  'TRANS_STMT_PREPARE',
+  'TRANS_STMT_COMMIT_PREPARED',
+]);
+
+function factsOf(sql: string): StatementFacts | undefined {
+  const parsed = parseSql(sql);
+  const fingerprint = fingerprintSql(sql);
+  if (!parsed.ok || fingerprint === undefined) return undefined;
+  const first = parsed.result.stmts?.[0]?.stmt;
+  const trans = first && 'TransactionStmt' in first ? first.TransactionStmt.kind : undefined;
+  const select = first && 'SelectStmt' in first ? first.SelectStmt : undefined;
+  const batched = collect(first, 'A_Expr').some((e) => e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY');
+  return {
+    fingerprint,
+    isRead: select !== undefined && !select.intoClause && (select.lockingClause ?? []).length === 0,
+    isBatched: batched,
+    ...(trans && BEGIN.has(trans) && { transaction: 'begin' as const }),
+    ...(trans && END.has(trans) && { transaction: 'end' as const }),
+  };
+}
+
+// Prepared statements repeat their text exactly: parse each text once. Bounded so memory stays flat.
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, StatementFacts | undefined>();
+
+/** Facts of a statement, undefined when it does not parse. Call `await initSql()` first. */
+export function statementFacts(sql: string): StatementFacts | undefined {
+  if (cache.has(sql)) return cache.get(sql);
+  const facts = factsOf(sql);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(sql, facts);
+  return facts;
+}
+
+/** The statement with its constants as $n: what the report shows. */
+export function normalizedText(sql: string): string {
+  return normalizeSql(sql) ?? sql;
+}

@@ -1,0 +1,146 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRuleSettings } from '../../src/config/rule-settings.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { analyzeEventSources } from '../../src/nplusone/analyze-logs.js';
+import { logSource } from '../../src/nplusone/log-source.js';
+import { allRuleMetas } from '../../src/rules/registry.js';
+import {
+  batched,
+  createBlog,
+  identicalRepeats,
+  literalLoop,
+  nPlusOne,
+  POSTS,
+  pairLoop,
+  withClient,
+} from './support/blog-workload.js';
+import { type CapturedLogs, LoggingCluster } from './support/logging-cluster.js';
+
+const PREFIX = '%m [%p] ';
+let cluster: LoggingCluster;
+let logs: CapturedLogs;
+
+const settings = (rules: Record<string, unknown> = {}) =>
+  resolveRuleSettings({ rules } as Parameters<typeof resolveRuleSettings>[0], allRuleMetas);
+
+async function findings(file: string, rules: Record<string, unknown> = {}): Promise<Diagnostic[]> {
+  return analyzeEventSources([logSource(file)], settings(rules));
+}
+
+beforeAll(async () => {
+  cluster = await LoggingCluster.start();
+  await createBlog(cluster.url);
+  logs = await cluster.capture(PREFIX, async (url) => {
+    // Each shape in a session of its own, several at once so their lines interleave.
+    await Promise.all([
+      withClient(url, nPlusOne),
+      withClient(url, batched),
+      withClient(url, (c) => identicalRepeats(c, 6)),
+      withClient(url, literalLoop),
+    ]);
+    await withClient(url, pairLoop);
+    await withClient(url, async (client) => {
+      await client.query('BEGIN');
+      await nPlusOne(client);
+      await client.query('COMMIT');
+    });
+    // Four lookups: below the default of five.
+    await withClient(url, (c) => identicalRepeats(c, 4));
+  });
+}, 120_000);
+
+afterAll(() => cluster?.stop());
+
+const COMMENTS = 'SELECT id, body FROM comments WHERE post_id = $1 ORDER BY created_at';
+
+describe('n-plus-one and repeated-identical-query in a real server log', () => {
+  it('finds each planted shape once, in every log format, and nothing in the batched session', async () => {
+    for (const file of [logs.stderr, logs.csvlog, logs.jsonlog]) {
+      const found = await findings(file);
+      const summary = found.map(
+        (d) =>
+          `${d.rule} ${d.data?.count} ${((d.data?.repeatedQueries ?? []) as string[]).join(' ; ').replace(/\s+/g, ' ')}`,
+      );
+      expect(summary.sort(), file).toEqual(
+        [
+          `n-plus-one ${POSTS} ${COMMENTS}`,
+          `n-plus-one ${POSTS} ${COMMENTS}`,
+          `n-plus-one ${POSTS} SELECT count(*) FROM comments WHERE post_id = $1`,
+          `n-plus-one ${POSTS} ${COMMENTS} ; SELECT count(*) FROM posts WHERE author_id = $1 AND id <> $2`,
+          'repeated-identical-query 6 SELECT title FROM posts WHERE id = $1',
+        ].sort(),
+      );
+    }
+  });
+
+  it('says where, in which unit, what it cost, and after which query', async () => {
+    const found = await findings(logs.stderr);
+    const plain = found.filter(
+      (d) => d.rule === 'n-plus-one' && d.data?.repeatedQueries?.toString() === COMMENTS,
+    );
+    const [session, transaction] = plain.sort(
+      (a, b) => String(a.data?.unit).length - String(b.data?.unit).length,
+    );
+    expect(session?.data?.unit).toMatch(/^session \d+$/);
+    expect(transaction?.data?.unit).toMatch(/^session \d+, transaction 1$/);
+    expect(session?.severity).toBe('warning');
+    expect(session?.data?.parentQuery).toBe(
+      'SELECT id, title FROM posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT $2',
+    );
+    expect(session?.data?.distinctParameters).toBe(POSTS);
+    expect(session?.data?.totalMs).toBeGreaterThan(0);
+    expect(session?.message).toContain(`ran ${POSTS} times in a row`);
+    // The line is the first repeated execution's, in the file as written.
+    const line = (await import('node:fs')).readFileSync(logs.stderr, 'utf8').split('\n')[
+      (session?.line ?? 0) - 1
+    ];
+    expect(line).toContain('execute <unnamed>: SELECT id, body FROM comments');
+    expect(Number(session?.data?.parentLine)).toBeLessThan(session?.line ?? 0);
+  });
+
+  it('writes the batch and the JOIN form from the real names, and both return what the loop read', async () => {
+    const found = await findings(logs.stderr);
+    const finding = found.find(
+      (d) => d.rule === 'n-plus-one' && d.data?.repeatedQueries?.toString() === COMMENTS,
+    );
+    const sql = finding?.suggestedSql ?? '';
+    expect(sql).toContain('WHERE post_id = ANY($1)');
+    expect(sql).toContain("json_agg(json_build_object('id', c.id, 'body', c.body) ORDER BY c.created_at)");
+    expect(sql).toContain("FILTER (WHERE c.post_id IS NOT NULL), '[]') AS comments");
+    expect(finding?.help).toContain('Prefer the = ANY($1) batch when');
+    const [batch = '', join = ''] = sql.split('\n\n-- or, in one round trip:\n');
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      const posts = await client.query<{ id: string }>(
+        'SELECT id, title FROM posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT 20',
+        [1],
+      );
+      const loop = new Map<string, string[]>();
+      for (const post of posts.rows)
+        loop.set(
+          post.id,
+          (await client.query<{ body: string }>(COMMENTS, [post.id])).rows.map((r) => r.body),
+        );
+      const batchRows = (
+        await client.query<{ post_id: string; body: string }>(batch, [posts.rows.map((p) => p.id)])
+      ).rows;
+      for (const [id, bodies] of loop)
+        expect(batchRows.filter((r) => r.post_id === id).map((r) => r.body)).toEqual(bodies);
+      const joined = (await client.query<{ id: string; comments: { body: string }[] }>(join, [1])).rows;
+      expect(new Map(joined.map((r) => [r.id, r.comments.map((c) => c.body)]))).toEqual(loop);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('--min-repeats: four identical lookups are found at 4, not at the default 5', async () => {
+    const count = (list: Diagnostic[]) =>
+      list.filter((d) => d.rule === 'repeated-identical-query' && d.data?.count === 4).length;
+    expect(count(await findings(logs.stderr))).toBe(0);
+    expect(
+      count(await findings(logs.stderr, { 'repeated-identical-query': { options: { minRepeats: 4 } } })),
+    ).toBe(1);
+  });
+});
