@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchCase, BenchRow, BenchSection } from './case.js';
 import { accuracy } from './cases/accuracy.js';
+import { advisor } from './cases/advisor.js';
 import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
@@ -23,6 +24,7 @@ const CASES: readonly BenchCase[] = [
   lintKratos,
   staticSynapse,
   accuracy,
+  advisor,
 ];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
