@@ -65,30 +65,28 @@ export interface CatalogEffects {
 
 export const NO_EFFECTS: CatalogEffects = { created: [], dropped: [], checksAdded: [], validated: [] };
 
-function renameRelations(
-  relations: Map<string, KnownRelation>,
-  from: string,
-  to: string,
-): Map<string, KnownRelation> {
-  const entries = [...relations].flatMap(([name, known]): [string, KnownRelation][] => {
-    const table = known.table === from ? { ...known, table: to } : known;
-    return [[name === from ? to : name, table]];
-  });
-  return new Map(entries);
-}
+/*
+ * Each statement that changes the catalog copies the maps it changes, and a migration history creates
+ * hundreds of relations: the copies below are Map's own copy constructor (a native clone), made once
+ * per statement and per touched table, so a long history stays cheap.
+ */
 
 function relationsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
-  if (effects.created.length === 0 && dropped.size === 0 && !effects.renamed) return catalog.relations;
-  let relations = new Map(
-    dropped.size === 0
-      ? catalog.relations
-      : [...catalog.relations].filter(
-          ([name, known]) => !dropped.has(name) && !dropped.has(known.table ?? ''),
-        ),
-  );
+  const { renamed } = effects;
+  if (effects.created.length === 0 && dropped.size === 0 && !renamed) return catalog.relations;
+  const relations = new Map(catalog.relations);
+  if (dropped.size > 0)
+    for (const [name, known] of catalog.relations)
+      if (dropped.has(name) || dropped.has(known.table ?? '')) relations.delete(name);
   for (const { relation, ...known } of effects.created) relations.set(relation, known);
-  if (effects.renamed) relations = renameRelations(relations, effects.renamed.from, effects.renamed.to);
-  return relations;
+  if (!renamed) return relations;
+  // Renamed in place, order kept: the entry under the new name takes the old one's position.
+  return new Map(
+    [...relations].map(([name, known]): [string, KnownRelation] => [
+      name === renamed.from ? renamed.to : name,
+      known.table === renamed.from ? { ...known, table: renamed.to } : known,
+    ]),
+  );
 }
 
 function checksAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
@@ -105,15 +103,24 @@ function columnsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: 
   const changes = effects.columns ?? [];
   const { renamed } = effects;
   if (changes.length === 0 && dropped.size === 0 && !renamed) return catalog.columns;
-  const tables = new Map(
-    [...catalog.columns]
-      .filter(([table]) => !dropped.has(table))
-      .map(([table, columns]) => [table === renamed?.from ? renamed.to : table, columns] as const),
-  );
+  const tables =
+    dropped.size === 0 && !renamed
+      ? new Map(catalog.columns)
+      : new Map(
+          [...catalog.columns]
+            .filter(([table]) => !dropped.has(table))
+            .map(([table, columns]) => [table === renamed?.from ? renamed.to : table, columns] as const),
+        );
+  // One copy per table the statement changes, however many of its columns it adds.
+  const copied = new Map<string, Map<string, KnownColumn>>();
   for (const { table, column, type, notNull } of changes) {
-    const columns = new Map(tables.get(table));
+    let columns = copied.get(table);
+    if (!columns) {
+      columns = new Map(tables.get(table));
+      copied.set(table, columns);
+      tables.set(table, columns);
+    }
     columns.set(column, { type: type ?? columns.get(column)?.type ?? '', notNull });
-    tables.set(table, columns);
   }
   return tables;
 }
