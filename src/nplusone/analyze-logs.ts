@@ -11,7 +11,7 @@ import { repeatFindings } from './repeat-findings.js';
 
 /** A source of query events: a log or a trace file, read lazily. */
 export interface EventSource {
-  readonly events: AsyncIterable<QueryEvent>;
+  readonly events: AsyncIterable<QueryEvent> | Iterable<QueryEvent>;
   /** Complete once the events are consumed. */
   readonly skipped: () => SkippedInput | undefined;
 }

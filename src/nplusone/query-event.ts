@@ -2,6 +2,8 @@
 export interface EventOrigin {
   readonly file: string;
   readonly line: number;
+  /** The span's id, for events read from a trace. */
+  readonly span?: string;
 }
 
 /** One execution of one statement, as a log or a trace recorded it. */

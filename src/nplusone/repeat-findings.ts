@@ -27,6 +27,7 @@ function facts(repeat: Repeat, parent: string | undefined, repeated: readonly st
     ...(parent !== undefined && { parentQuery: parent, parentLine: repeat.parent?.origin.line }),
     repeatedQueries: repeated,
     fingerprints: repeat.block.map((q) => q.fingerprint),
+    ...(repeat.block[0]?.origin.span && { firstSpan: repeat.block[0].origin.span }),
   };
 }
 

@@ -105,7 +105,8 @@ export class UnitTracker {
       const parent = this.history[start - 1];
       const run: Run = {
         period,
-        block: this.history.slice(-period),
+        // The first occurrence: findings point at where the repetition began.
+        block: this.history.slice(start, start + period),
         ...(parent && !block.includes(parent.facts.fingerprint) && { parent }),
         executions: 0,
         totalMs: 0,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRuleSettings } from '../../src/config/rule-settings.js';
@@ -92,10 +93,13 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
     expect(session?.data?.totalMs).toBeGreaterThan(0);
     expect(session?.message).toContain(`ran ${POSTS} times in a row`);
     // The line is the first repeated execution's, in the file as written.
-    const line = (await import('node:fs')).readFileSync(logs.stderr, 'utf8').split('\n')[
-      (session?.line ?? 0) - 1
-    ];
+    const lines = readFileSync(logs.stderr, 'utf8').split('\n');
+    const line = lines[(session?.line ?? 0) - 1] ?? '';
+    const pid = /^session (\d+)/.exec(String(session?.data?.unit))?.[1];
     expect(line).toContain('execute <unnamed>: SELECT id, body FROM comments');
+    // The first of the repeated executions: the one right after the parent's.
+    const between = lines.slice(Number(session?.data?.parentLine), (session?.line ?? 0) - 1);
+    expect(between.filter((l) => l.includes(`[${pid}]`) && l.includes('execute'))).toEqual([]);
     expect(Number(session?.data?.parentLine)).toBeLessThan(session?.line ?? 0);
   });
 

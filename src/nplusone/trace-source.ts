@@ -1,0 +1,10 @@
+import { readTrace } from '../sources/traces/read-trace.js';
+import type { EventSource } from './analyze-logs.js';
+
+/** An OTLP JSON trace file as an event source. */
+export function traceSource(file: string): () => Promise<EventSource> {
+  return async () => {
+    const { events, skipped } = await readTrace(file);
+    return { events, skipped: () => skipped };
+  };
+}
