@@ -46,7 +46,9 @@ describe('candidates from the parse tree', () => {
     expect(found).toContain('ON public.orders USING btree (customer_id, placed_at DESC NULLS LAST)');
     // Not every column in sight: id is only read, so at most INCLUDEd, never a key.
     expect(found.some((c) => /btree \(id[,)]/.test(c))).toBe(false);
-    expect(found).toContain('ON public.orders USING btree (customer_id, placed_at DESC NULLS LAST) INCLUDE (id)');
+    expect(found).toContain(
+      'ON public.orders USING btree (customer_id, placed_at DESC NULLS LAST) INCLUDE (id)',
+    );
   });
 
   it('offers INCLUDE for narrow columns only, and a partial index for a constant', () => {
