@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FolderListing } from './migration.js';
 
@@ -12,9 +13,17 @@ export async function listFolder(dir: string): Promise<FolderListing> {
   return { dir, files: names((entry) => entry.isFile()), dirs: names((entry) => entry.isDirectory()) };
 }
 
-/** A file's text, or undefined when it cannot be read (the caller reports it). */
+/**
+ * A file's text, or undefined when it cannot be read (the caller reports it). Read synchronously:
+ * migration files are small and a folder's are read one after another (format detection, then
+ * loading), where each promise-based read costs four trips through the thread pool, ~7x the CPU.
+ */
 export async function readText(path: string): Promise<string | undefined> {
-  return readFile(path, 'utf8').catch(() => undefined);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function pathIn(listing: FolderListing, name: string): string {
