@@ -10,6 +10,7 @@ import { reversibilityDataLoss } from '../rules/verify/reversibility-data-loss.j
 import type { Migration } from '../sources/migrations/migration.js';
 import type { DataLoss } from './data-loss.js';
 import { describeAfterDown, describeAfterRedo } from './describe-reversal.js';
+import type { DownAdvice } from './propose/check-proposal.js';
 import { stepStart } from './step-start.js';
 import { verifyFinding } from './verify-finding.js';
 
@@ -104,14 +105,16 @@ export function redoFindings(
   return [...failures, ...differences];
 }
 
-export function missingDown(settings: Settings, migration: Migration): Diagnostic[] {
+export function missingDown(settings: Settings, migration: Migration, advice: DownAdvice): Diagnostic[] {
   return verifyFinding(
     settings,
     requireDownMigration,
     {
       message: `migration ${migration.version} (${migration.name}) has no down step`,
       why: 'Without one the migration cannot be rolled back with its tool: a bad deploy has to be undone by hand, under pressure.',
-      help: 'Write a down step that undoes the up step; pgvigil verify then checks that it does.',
+      help: advice.help,
+      ...(advice.suggestedSql === undefined ? {} : { suggestedSql: advice.suggestedSql }),
+      data: advice.data,
       severity: missingDownSeverity(migration.format),
     },
     stepStart(migration.up),

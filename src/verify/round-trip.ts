@@ -1,18 +1,18 @@
 import { diffCatalogs } from '../catalog/diff.js';
 import { STATEMENT_FAILED } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Engine } from '../engine/engine.js';
 import type { MigrationEnvironment } from '../migrate/apply-migration.js';
 import { readRelationState } from '../observe/relation-state.js';
 import type { SqlFile } from '../project/sql-file.js';
-import type { Migration, MigrationStep } from '../sources/migrations/migration.js';
+import type { Migration } from '../sources/migrations/migration.js';
 import { type CatalogState, readStateLike } from './catalog-state.js';
 import { lossCandidates, observedLosses, restoredShape } from './data-loss.js';
+import { checkProposal } from './propose/check-proposal.js';
 import { afterDownFindings, lossFindings, missingDown, redoFindings } from './reversal-findings.js';
-import { runAtomically } from './run-atomically.js';
 import { runStep, stepFailed } from './run-step.js';
 import { stepStart } from './step-start.js';
-import { fingerprintTables, type TableFingerprint } from './table-fingerprint.js';
+import { fingerprintTables } from './table-fingerprint.js';
+import { downAndUpAgain } from './trip.js';
 
 /** What one migration's round trip found, and the catalog the next migration starts from. */
 export interface RoundTrip {
@@ -27,38 +27,6 @@ const DOWN_FAILED =
   'Rolling back this migration fails: its tool rolls the down step back, and the database stays as the up step left it.';
 const DOWN_FAILED_HALFWAY =
   'Rolling back this migration fails halfway, outside a transaction. pgvigil rebuilt the database up to this migration and went on with the next one.';
-
-/** Down (S2, with the rows) and up again (S3); a snapshot is missing when its step failed. */
-interface BackAndForth {
-  readonly down: SqlFile;
-  readonly s2?: CatalogState;
-  readonly rows2?: ReadonlyMap<string, TableFingerprint>;
-  readonly redo?: SqlFile;
-  readonly s3?: CatalogState;
-}
-
-type StepRunner = (engine: Engine, step: MigrationStep) => Promise<SqlFile>;
-
-/** The states the round trip should come back to: s0 after down, s1 after up again. */
-interface Expected {
-  readonly s0: CatalogState;
-  readonly s1: CatalogState;
-}
-
-async function backAndForth(
-  engine: Engine,
-  migration: Migration,
-  run: StepRunner,
-  { s0, s1 }: Expected,
-): Promise<BackAndForth> {
-  const down = await run(engine, migration.down as MigrationStep);
-  if (stepFailed(down)) return { down };
-  const s2 = await readStateLike(engine, s0);
-  const rows2 = await fingerprintTables(engine, s2.snapshot.tables);
-  const redo = await run(engine, migration.up);
-  if (stepFailed(redo)) return { down, s2, rows2, redo };
-  return { down, s2, rows2, redo, s3: await readStateLike(engine, s1) };
-}
 
 /**
  * One migration's round trip from the catalog s0 it starts at: up (s1), down (s2), up again (s3).
@@ -80,18 +48,18 @@ export async function roundTrip(
   const s1 = await readStateLike(engine, s0);
   // A failed up is already reported; a round trip from a half-applied state would only add noise.
   if (stepFailed(up)) return { diagnostics: up.diagnostics, files: [up], after: s1 };
-  if (!migration.down)
-    return { diagnostics: [...up.diagnostics, ...missingDown(settings, migration)], files: [up], after: s1 };
+  if (!migration.down) {
+    const proposal = await checkProposal(env, migration, { s0, s1 });
+    const missing = missingDown(settings, migration, proposal.advice);
+    return {
+      diagnostics: [...up.diagnostics, ...missing],
+      files: [up],
+      ...(proposal.after && { after: proposal.after }),
+    };
+  }
   // Rows for the tables the up created, committed so the rolled-back trip does not take them along.
   await env.rows.fillNewTables(engine, await readRelationState(engine));
-  const trip = migration.inTransaction
-    ? await engine.transaction(
-        (tx) => backAndForth(tx, migration, (e, step) => runAtomically(e, step, DOWN_FAILED), { s0, s1 }),
-        {
-          rollback: true,
-        },
-      )
-    : await backAndForth(engine, migration, (_, step) => runStep(env, migration, step), { s0, s1 });
+  const trip = await downAndUpAgain(env, migration, { s0, s1 }, DOWN_FAILED);
   const files = [up, trip.down, ...(trip.redo ? [trip.redo] : [])];
   const at = stepStart(migration.down);
   if (!trip.s2) {

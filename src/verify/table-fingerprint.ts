@@ -1,6 +1,6 @@
-import { quoteIdentifier } from '../catalog/diff/names.js';
 import type { Table } from '../catalog/model.js';
 import type { Engine } from '../engine/engine.js';
+import { ident } from './propose/sql-names.js';
 
 /** What a table holds, in a form that survives a rewrite: its row count and one hash per column. */
 export interface TableFingerprint {
@@ -13,7 +13,7 @@ export interface TableFingerprint {
 const NULL_TEXT = String.raw`E'\\N\x01'`;
 
 function columnHash(column: string): string {
-  const value = `coalesce(${quoteIdentifier(column)}::text, ${NULL_TEXT})`;
+  const value = `coalesce(${ident(column)}::text, ${NULL_TEXT})`;
   return `md5(coalesce(string_agg(${value}, E'\\x1f' ORDER BY ${value}), ''))`;
 }
 
