@@ -33,6 +33,10 @@ export interface CliArgs {
   readonly rows?: number;
   /** advise: the index budget (--max-indexes). */
   readonly maxIndexes?: number;
+  /** n1: executions in a row that make an N+1 or a repeated query (--min-repeats). */
+  readonly minRepeats?: number;
+  /** n1: the log_line_prefix of stderr logs, when it is not one of the common ones (--log-prefix). */
+  readonly logPrefix?: string;
 }
 
 function pgVersionOf(text: string | undefined): number | undefined {
@@ -77,6 +81,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError(`--trace applies to lint and check, not to ${command}.`);
   if (values.db !== undefined && values.static)
     throw new UsageError('--db with --static: static mode reads no database. Drop one of them.');
+  const minRepeats = n1Options(values, command);
   const pgVersion = pgVersionOf(values['pg-version']);
   return {
     command,
@@ -100,7 +105,25 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(values['max-indexes'] !== undefined && {
       maxIndexes: countOf(values['max-indexes'], '--max-indexes'),
     }),
+    ...(minRepeats !== undefined && { minRepeats }),
+    ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
   };
+}
+
+/** --min-repeats and --log-prefix belong to n1; the count needs two executions to be a repeat. */
+function n1Options(
+  values: { readonly 'min-repeats'?: string; readonly 'log-prefix'?: string },
+  command: string | undefined,
+): number | undefined {
+  for (const option of ['min-repeats', 'log-prefix'] as const)
+    if (values[option] !== undefined && command !== undefined && command !== 'n1')
+      throw new UsageError(`--${option} applies to n1 only, not to ${command}.`);
+  const text = values['min-repeats'];
+  if (text === undefined) return undefined;
+  const min = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(min >= 2))
+    throw new UsageError(`--min-repeats ${text}: give a whole number of executions, at least 2.`);
+  return min;
 }
 
 function parse(argv: readonly string[]) {
@@ -125,6 +148,8 @@ function parse(argv: readonly string[]) {
       timeout: { type: 'string' },
       rows: { type: 'string' },
       'max-indexes': { type: 'string' },
+      'min-repeats': { type: 'string' },
+      'log-prefix': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

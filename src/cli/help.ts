@@ -21,6 +21,12 @@ Usage:
                              query with and without it (real CREATE INDEX rolled back on
                              embedded Postgres; with --db, HypoPG hypothetical indexes only),
                              with its cost saved, size and CREATE INDEX CONCURRENTLY statement
+  pgvigil n1 <log | trace | dir>...
+                             N+1 queries: in PostgreSQL logs (stderr with any log_line_prefix,
+                             csvlog, jsonlog; gzip too), per session and transaction; in OTLP
+                             JSON traces, per trace and parent span; and query calls inside
+                             loops in the JavaScript/TypeScript files of a folder. Each finding
+                             comes with the batched query that replaces the loop
 
 Options:
   --format <f>      text (default), json, sarif, github
@@ -48,6 +54,10 @@ Options:
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
   --max-indexes <n> advise: suggest at most n indexes (default 10)
+  --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one
+                    session, transaction or parent span that make a finding (default 5)
+  --log-prefix <p>  n1: the server's log_line_prefix, when it is not one of the common ones
+                    ('%m [%p] ', '%t [%p]: [%l-1] user=%u,db=%d ', '%m [%p] %q%u@%d ', ...)
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)

@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   advise: async () => (await import('./commands/advise.js')).adviseCommand,
+  n1: async () => (await import('./commands/n1.js')).n1Command,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRuleSettings } from '../../src/config/rule-settings.js';
@@ -6,6 +8,8 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { analyzeEventSources } from '../../src/nplusone/analyze-logs.js';
 import { logSource } from '../../src/nplusone/log-source.js';
 import { allRuleMetas } from '../../src/rules/registry.js';
+import { cli } from '../support/run-cli.js';
+import { tempProject } from '../support/temp-project.js';
 import {
   batched,
   createBlog,
@@ -146,5 +150,61 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
     expect(
       count(await findings(logs.stderr, { 'repeated-identical-query': { options: { minRepeats: 4 } } })),
     ).toBe(1);
+  });
+});
+
+describe('pgvigil n1 on a server log', () => {
+  it('reports in JSON with the rule, the place and the suggested SQL; --fail-on warning fails', async () => {
+    const { code, stdout, stderr } = await cli('n1', logs.stderr, '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const rules = report.diagnostics.map((d: Diagnostic) => d.rule).sort();
+    expect(rules).toEqual([
+      'n-plus-one',
+      'n-plus-one',
+      'n-plus-one',
+      'n-plus-one',
+      'repeated-identical-query',
+    ]);
+    expect(report.diagnostics[0].file).toBe(logs.stderr);
+    expect((await cli('n1', logs.stderr, '--fail-on', 'warning')).code).toBe(1);
+  });
+
+  it('--min-repeats lowers the bar for both rules; gzip logs read the same', async () => {
+    const gz = `${logs.stderr}.gz`;
+    await pipeline(createReadStream(logs.stderr), createGzip(), createWriteStream(gz));
+    const run = async (...extra: string[]) =>
+      JSON.parse((await cli('n1', ...extra, '--format', 'json')).stdout).diagnostics as Diagnostic[];
+    expect(await run(gz)).toEqual((await run(logs.stderr)).map((d) => ({ ...d, file: gz })));
+    const lowered = await run(logs.stderr, '--min-repeats', '4');
+    expect(lowered.filter((d) => d.rule === 'repeated-identical-query').map((d) => d.data?.count)).toEqual([
+      6, 4,
+    ]);
+  });
+
+  it('text output names the unit and the fix', async () => {
+    const { stdout } = await cli('n1', logs.stderr);
+    expect(stdout).toContain('n-plus-one');
+    expect(stdout).toContain('WHERE post_id = ANY($1)');
+  });
+
+  it('user mistakes are one line and exit code 2', async () => {
+    const dir = await tempProject({ 'odd.log': 'hello\nworld\n', 'plan.json': '{"Plan": {}}' });
+    for (const [argv, message] of [
+      [['n1'], 'n1 needs a log, a trace or a source folder'],
+      [['n1', 'nope.log'], 'not found: nope.log'],
+      [
+        ['n1', logs.stderr, '--min-repeats', '1'],
+        '--min-repeats 1: give a whole number of executions, at least 2',
+      ],
+      [['check', '.', '--log-prefix', '%m '], '--log-prefix applies to n1 only'],
+      [['n1', `${dir}/odd.log`], 'no line matches a common log_line_prefix; give yours with --log-prefix'],
+    ] as const) {
+      const { code, stderr } = await cli(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr).toContain(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { cli } from '../support/run-cli.js';
+import { tempProject } from '../support/temp-project.js';
+
+describe('pgvigil n1 on source folders', () => {
+  it("finds examples/blog's loop at the call, with the loop's line and the batch form", async () => {
+    const { code, stdout, stderr } = await cli('n1', 'examples/blog/app', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [finding, ...rest]: Diagnostic[] = JSON.parse(stdout).diagnostics;
+    expect(rest).toEqual([]);
+    const lines = (await readFile('examples/blog/app/src/posts.ts', 'utf8')).split('\n');
+    expect(finding?.file).toBe('examples/blog/app/src/posts.ts');
+    expect(lines[(finding?.line ?? 0) - 1]).toContain('await pool.query');
+    expect(lines[Number(finding?.data?.loopLine) - 1]).toContain('for (const post of posts.rows)');
+    expect(finding?.help).toContain('WHERE post_id = ANY($1)');
+  });
+
+  it('reads folders and single files, skips node_modules, and shows the code in text output', async () => {
+    const loop = 'for (const id of ids) {\n  await prisma.user.findUnique({ where: { id } });\n}\n';
+    const dir = await tempProject({
+      'src/a.ts': loop,
+      'src/node_modules/lib/index.js': loop,
+      'src/types.d.ts': loop,
+      'one.mjs': `async function f(ids) {\n${loop}}\n`,
+    });
+    const { stdout } = await cli('n1', `${dir}/src`, `${dir}/one.mjs`, '--format', 'json');
+    const found: Diagnostic[] = JSON.parse(stdout).diagnostics;
+    expect(found.map((d) => `${d.file?.slice(dir.length)}:${d.line}`).sort()).toEqual([
+      '/one.mjs:3',
+      '/src/a.ts:2',
+    ]);
+    expect(found.find((d) => d.file?.endsWith('a.ts'))?.help).toContain(
+      'findMany({ where: { postId: { in: ids } } })',
+    );
+    const text = await cli('n1', `${dir}/src`);
+    expect(text.stdout).toContain('prisma.user.findUnique');
+  });
+});
