@@ -23,6 +23,8 @@ export interface CliArgs {
   readonly static: boolean;
   /** lint, check: the lock timeline of every migration, and every lock no rule explained. */
   readonly trace: boolean;
+  /** verify: row counts of every table the up step did not create compared after up and down. */
+  readonly withData: boolean;
   /** --pg-version as server_version_num (130004): the version the rules' advice follows. */
   readonly pgVersion?: number;
   /** verify: a server URL; the run happens in a scratch database created on it and always dropped. */
@@ -79,6 +81,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError('--trace shows what the engine saw; --static runs no engine. Give one of them.');
   if (values.trace && command !== undefined && command !== 'lint' && command !== 'check')
     throw new UsageError(`--trace applies to lint and check, not to ${command}.`);
+  if (values['with-data'] && command !== undefined && command !== 'verify')
+    throw new UsageError(`--with-data applies to verify only, not to ${command}.`);
   if (values.db !== undefined && values.static)
     throw new UsageError('--db with --static: static mode reads no database. Drop one of them.');
   const minRepeats = n1Options(values, command);
@@ -98,6 +102,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     transaction: values['assume-in-transaction'] ? 'assume' : values['no-transaction'] ? 'none' : undefined,
     static: values.static ?? false,
     trace: values.trace ?? false,
+    withData: values['with-data'] ?? false,
     ...(pgVersion !== undefined && { pgVersion }),
     ...(values.db !== undefined && { db: values.db }),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
@@ -143,6 +148,7 @@ function parse(argv: readonly string[]) {
       'no-transaction': { type: 'boolean' },
       static: { type: 'boolean' },
       trace: { type: 'boolean' },
+      'with-data': { type: 'boolean' },
       'pg-version': { type: 'string' },
       db: { type: 'string' },
       timeout: { type: 'string' },

@@ -9,7 +9,8 @@ Usage:
                              did (locks, rewrites, scans)
   pgvigil verify <dir>       migration reversibility: each migration up, down and up again, after
                              the --schema files; the schema after down must equal the one before
-                             up, and rows in dropped or retyped tables and columns must come back
+                             up, and rows in dropped or retyped tables and columns must come back;
+                             a migration without a down gets one proposed, checked the same way
   pgvigil explain <query | file.sql | plan.json | plan.txt>
                              the plan as a tree with the time per node and the hot path, and
                              what is wrong with it in plain words. SQL runs under EXPLAIN
@@ -42,6 +43,8 @@ Options:
                     writes on an existing table, from the statement that took it to its
                     COMMIT, with the statements in between) and every such lock no rule
                     explained (rules lock-timeline and observed-strong-lock)
+  --with-data       verify: every table the up step did not create must hold as many rows
+                    after up and down as before (seeded with synthetic rows)
   --pg-version <v>  lint: the PostgreSQL version to judge for (13, 13.4 or 130004);
                     default 18. Without --static the embedded engine still runs
                     PostgreSQL 18: what it observes is 18's, the rules' advice is for v

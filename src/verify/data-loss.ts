@@ -77,3 +77,26 @@ export function observedLosses(
     ];
   });
 }
+
+/** A table that existed before the up step and is still there after down, with another row count. */
+export interface RowCountChange {
+  readonly table: string;
+  readonly rowsBefore: number;
+  readonly rowsAfter: number;
+}
+
+/**
+ * --with-data: every table the up step did not create must hold as many rows after down as before
+ * up (tables already reported as losing rows are left to that finding).
+ */
+export function rowCountChanges(
+  before: ReadonlyMap<string, TableFingerprint>,
+  after: ReadonlyMap<string, TableFingerprint>,
+  reported: ReadonlySet<string>,
+): readonly RowCountChange[] {
+  return [...before].flatMap(([table, b]): RowCountChange[] => {
+    const a = after.get(table);
+    if (!a || a.rows === b.rows || reported.has(table)) return [];
+    return [{ table, rowsBefore: b.rows, rowsAfter: a.rows }];
+  });
+}

@@ -8,7 +8,7 @@ import { missingDownSeverity, requireDownMigration } from '../rules/verify/requi
 import { reversibility } from '../rules/verify/reversibility.js';
 import { reversibilityDataLoss } from '../rules/verify/reversibility-data-loss.js';
 import type { Migration } from '../sources/migrations/migration.js';
-import type { DataLoss } from './data-loss.js';
+import type { DataLoss, RowCountChange } from './data-loss.js';
 import { describeAfterDown, describeAfterRedo } from './describe-reversal.js';
 import type { DownAdvice } from './propose/check-proposal.js';
 import { stepStart } from './step-start.js';
@@ -60,6 +60,27 @@ export function lossFindings(settings: Settings, losses: readonly DataLoss[], at
           rowsBefore: loss.rowsBefore,
           rowsAfter: loss.rowsAfter,
         },
+      },
+      at,
+    ),
+  );
+}
+
+/** --with-data: tables whose row count a rollback changes. */
+export function rowCountFindings(
+  settings: Settings,
+  changes: readonly RowCountChange[],
+  at: SourceSpan,
+): Diagnostic[] {
+  return changes.flatMap((change) =>
+    verifyFinding(
+      settings,
+      reversibilityDataLoss,
+      {
+        message: `table ${change.table} holds ${change.rowsAfter} rows after up and down, had ${change.rowsBefore}`,
+        why: LOST,
+        help: LOST_HELP,
+        data: { ...change, check: 'with-data' },
       },
       at,
     ),

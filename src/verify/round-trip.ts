@@ -6,9 +6,21 @@ import { readRelationState } from '../observe/relation-state.js';
 import type { SqlFile } from '../project/sql-file.js';
 import type { Migration } from '../sources/migrations/migration.js';
 import { type CatalogState, readStateLike } from './catalog-state.js';
-import { lossCandidates, observedLosses, restoredShape } from './data-loss.js';
+import {
+  type DataLoss,
+  lossCandidates,
+  observedLosses,
+  restoredShape,
+  rowCountChanges,
+} from './data-loss.js';
 import { checkProposal } from './propose/check-proposal.js';
-import { afterDownFindings, lossFindings, missingDown, redoFindings } from './reversal-findings.js';
+import {
+  afterDownFindings,
+  lossFindings,
+  missingDown,
+  redoFindings,
+  rowCountFindings,
+} from './reversal-findings.js';
 import { runStep, stepFailed } from './run-step.js';
 import { stepStart } from './step-start.js';
 import { fingerprintTables } from './table-fingerprint.js';
@@ -28,6 +40,11 @@ const DOWN_FAILED =
 const DOWN_FAILED_HALFWAY =
   'Rolling back this migration fails halfway, outside a transaction. pgvigil rebuilt the database up to this migration and went on with the next one.';
 
+/** Tables whose rows a data-loss finding already names. */
+function lostTables(losses: readonly DataLoss[]): ReadonlySet<string> {
+  return new Set(losses.map((loss) => loss.candidate.table.qualified));
+}
+
 /**
  * One migration's round trip from the catalog s0 it starts at: up (s1), down (s2), up again (s3).
  * The down must give back s0 and the second up s1. Every table holds synthetic rows, so a down
@@ -39,6 +56,7 @@ export async function roundTrip(
   env: MigrationEnvironment,
   migration: Migration,
   s0: CatalogState,
+  withData = false,
 ): Promise<RoundTrip> {
   const { engine, settings } = env;
   await env.rows.fillNewTables(engine, await readRelationState(engine));
@@ -80,6 +98,9 @@ export async function roundTrip(
     ...trip.down.diagnostics,
     ...afterDownFindings(settings, undone, at),
     ...lossFindings(settings, losses, at),
+    ...(withData
+      ? rowCountFindings(settings, rowCountChanges(rows0, trip.rows2 ?? new Map(), lostTables(losses)), at)
+      : []),
     // When the down already left the schema wrong, what the second up does is a consequence of it.
     ...(undone.length > 0 || !trip.redo ? [] : redoFindings(settings, trip.redo, redone, at)),
   ];

@@ -19,6 +19,8 @@ export interface VerifyInput {
   /** In the tool's order. */
   readonly migrations: readonly Migration[];
   readonly settings: ReadonlyMap<string, RuleSettings>;
+  /** Row counts of every table the up did not create compared after up and down (--with-data). */
+  readonly withData?: boolean;
 }
 
 export interface VerifyResult {
@@ -69,7 +71,7 @@ export async function verifyMigrations(engine: Engine, input: VerifyInput): Prom
   let env = environment(engine, input.settings);
   let s0: CatalogState = await readState(engine);
   for (const [i, migration] of input.migrations.entries()) {
-    const trip = await roundTrip(env, migration, s0);
+    const trip = await roundTrip(env, migration, s0, input.withData);
     diagnostics.push(...trip.diagnostics);
     files.push(...trip.files);
     if (trip.after) {

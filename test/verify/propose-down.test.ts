@@ -1,14 +1,9 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { resolveRuleSettings } from '../../src/config/rule-settings.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Engine } from '../../src/engine/engine.js';
-import { allRuleMetas } from '../../src/rules/registry.js';
-import { loadMigrations } from '../../src/sources/migrations/list-migrations.js';
 import { resetDatabase } from '../../src/verify/reset-database.js';
-import { verifyMigrations } from '../../src/verify/verify-migrations.js';
 import { describeEachEngine } from '../support/engines.js';
-import { tempProject } from '../support/temp-project.js';
+import { verifyProject } from './verify-project.js';
 
 const SCHEMA = `CREATE TYPE mood AS ENUM ('ok', 'sad');
 CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);
@@ -31,13 +26,7 @@ describeEachEngine('proposed down steps', (open) => {
 
   /** The require-down-migration finding of a golang-migrate migration with only an up step. */
   async function missingDown(up: string): Promise<Diagnostic> {
-    const root = await tempProject({ 'schema.sql': SCHEMA, 'migrations/000001_change.up.sql': up });
-    const { migrations } = await loadMigrations(join(root, 'migrations'));
-    const result = await verifyMigrations(engine, {
-      schemaFiles: [join(root, 'schema.sql')],
-      migrations,
-      settings: resolveRuleSettings({ rules: {} } as never, allRuleMetas),
-    });
+    const result = await verifyProject(engine, SCHEMA, { 'migrations/000001_change.up.sql': up });
     const found = result.diagnostics.filter((d) => d.rule === 'require-down-migration');
     expect(found).toHaveLength(1);
     return found[0] as Diagnostic;

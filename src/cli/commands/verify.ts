@@ -37,7 +37,7 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const migrations = await loadMigrations(dir, configuredFormat(loaded.config));
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const result = await runVerify(
-    { schemaFiles, migrations: migrations.migrations, settings },
+    { schemaFiles, migrations: migrations.migrations, settings, withData: args.withData },
     args.db ? { db: args.db } : {},
   );
   return {
