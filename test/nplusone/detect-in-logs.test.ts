@@ -208,3 +208,44 @@ describe('pgvigil n1 on a server log', () => {
     }
   });
 });
+
+describe('examples/blog, its app run against the server', () => {
+  it('the slow function leaves exactly one N+1 in the log; the batched one leaves none', async () => {
+    const blogUrl = cluster.url.replace(/\/postgres$/, '/blog');
+    await withClient(cluster.url, async (client) => {
+      await client.query('DROP DATABASE IF EXISTS blog');
+      await client.query('CREATE DATABASE blog');
+    });
+    await withClient(blogUrl, async (client) => {
+      await client.query(readFileSync('examples/blog/schema.sql', 'utf8'));
+      await client.query(`
+        INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada');
+        INSERT INTO posts (author_id, title, body, created_at)
+          SELECT 1, 'post ' || g, '', now() - g * interval '1 hour' FROM generate_series(1, 7) g;
+        INSERT INTO comments (post_id, author_id, body, created_at)
+          SELECT 1 + g % 7, 1, 'comment ' || g, now() - g * interval '1 minute' FROM generate_series(1, 30) g;`);
+    });
+    // The example's own code, on its own pool (db.ts reads DATABASE_URL when it loads).
+    process.env.DATABASE_URL = blogUrl;
+    const app = await import('../../examples/blog/app/src/posts.js');
+    const { pool } = await import('../../examples/blog/app/src/db.js');
+    let slow: unknown;
+    let fast: unknown;
+    const captured = await cluster.capture(PREFIX, async () => {
+      slow = await app.latestPostsWithCommentsSlow('1');
+      fast = await app.latestPostsWithComments('1');
+    });
+    await pool.end();
+    // The same posts and comments (the batched rows also carry post_id, used to group them).
+    const shape = (posts: unknown) =>
+      (posts as { id: string; comments: { id: string; body: string }[] }[]).map((p) => ({
+        id: p.id,
+        comments: p.comments.map((c) => [c.id, c.body]),
+      }));
+    expect(shape(fast)).toEqual(shape(slow));
+    const found = await findings(captured.stderr);
+    expect(found.map((d) => [d.rule, d.data?.count, d.data?.repeatedQueries])).toEqual([
+      ['n-plus-one', 7, ['SELECT id, body FROM comments WHERE post_id = $1 ORDER BY created_at']],
+    ]);
+  });
+});
