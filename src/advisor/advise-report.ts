@@ -7,6 +7,10 @@ function total(result: AdviseResult, costs: AdviseResult['baseline']): number {
   return result.queries.reduce((sum, q) => sum + q.weight * (costs.get(q.id) ?? 0), 0);
 }
 
+function weighted(result: AdviseResult): boolean {
+  return result.queries.some((q) => q.weight !== 1);
+}
+
 /** Why nothing was suggested, in the user's terms. */
 function nothing(result: AdviseResult): string {
   if (result.queries.length === 0)
@@ -34,7 +38,7 @@ export function renderAdvisePreface(result: AdviseResult, color: boolean): strin
   const before = total(result, result.baseline);
   const after = total(result, result.withSuggestions);
   const summary = result.suggestions.length
-    ? `Workload of ${result.queries.length} queries: planned cost ${before.toFixed(1)} → ${after.toFixed(1)} with all ${result.suggestions.length} suggested indexes in place (−${saved(before, after)}).`
+    ? `Workload of ${result.queries.length} queries: ${weighted(result) ? 'planned cost × total time (ms)' : 'planned cost'} ${before.toFixed(1)} → ${after.toFixed(1)} with all ${result.suggestions.length} suggested indexes in place (−${saved(before, after)}).`
     : nothing(result);
   const duplicates = result.duplicates.map(
     (d) =>

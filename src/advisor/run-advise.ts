@@ -1,3 +1,4 @@
+import type { Table } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
@@ -5,15 +6,16 @@ import { type ExplainEngineOptions, loadProblems, openExplainEngine } from '../e
 import { initSql } from '../sql/parser.js';
 import { AdviseError } from './advise-error.js';
 import { adviseWorkload, type Duplicate } from './advise-workload.js';
-import { readWorkload } from './read-workload.js';
+import { type ReadWorkload, readWorkload } from './read-workload.js';
 import type { Selected } from './select-indexes.js';
+import { readStatStatements, STAT_STATEMENTS_LIMIT } from './stat-statements-workload.js';
 import { suggestionDiagnostic } from './suggestion-diagnostic.js';
 import type { TrialMethod } from './trial.js';
 import type { Costs, WorkloadQuery } from './workload.js';
 
 export interface AdviseOptions extends ExplainEngineOptions {
-  /** A queries folder or one .sql file. */
-  readonly input: string;
+  /** A queries folder or one .sql file; without it (--db only), pg_stat_statements' statements. */
+  readonly input?: string;
   readonly minSavedShare: number;
   readonly maxIndexes: number;
 }
@@ -42,6 +44,22 @@ export async function trialMethod(engine: Engine): Promise<TrialMethod> {
   );
 }
 
+/** The queries of the files given, or else of pg_stat_statements (weighted by their time). */
+async function workloadOf(
+  engine: Engine,
+  input: string | undefined,
+  tables: readonly Table[],
+): Promise<ReadWorkload & { readonly notes: readonly string[] }> {
+  if (input !== undefined) return { ...(await readWorkload(engine, input, tables)), notes: [] };
+  if (engine.kind !== 'server')
+    throw new AdviseError(
+      'advise needs a queries folder or .sql file (or --db, to read pg_stat_statements).',
+    );
+  const stats = await readStatStatements(engine, tables);
+  const note = `Workload: the ${stats.queries.length} statements on this database's tables among pg_stat_statements' ${STAT_STATEMENTS_LIMIT} slowest in total, each weighted by its total execution time${stats.skipped ? ` (${stats.skipped} others left out: not on its tables, or not plannable here)` : ''}.`;
+  return { queries: stats.queries, diagnostics: [], sources: new Map(), notes: [note] };
+}
+
 /** `pgvigil advise`: index suggestions for a workload, each proven by the planner. */
 export async function runAdvise(options: AdviseOptions): Promise<AdviseResult> {
   await initSql();
@@ -50,7 +68,7 @@ export async function runAdvise(options: AdviseOptions): Promise<AdviseResult> {
     const { engine } = target;
     const method = await trialMethod(engine);
     const catalog = await readCatalog(engine);
-    const workload = await readWorkload(engine, options.input, catalog.tables);
+    const workload = await workloadOf(engine, options.input, catalog.tables);
     const { queries } = workload;
     const trigram = catalog.extensions.some((e) => e.name === 'pg_trgm');
     const advice = await adviseWorkload(engine, method, catalog, queries, options);
@@ -65,6 +83,7 @@ export async function runAdvise(options: AdviseOptions): Promise<AdviseResult> {
       ...(trigram
         ? []
         : ['pg_trgm is not installed: LIKE/ILIKE with a leading wildcard gets no trigram index candidate.']),
+      ...workload.notes,
       ...failed.map((f) => `Could not try ${f}`),
     ];
     return {

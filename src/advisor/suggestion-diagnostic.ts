@@ -41,7 +41,7 @@ export function suggestionDiagnostic(
     why: `Planned with and without it (${method === 'hypopg' ? 'HypoPG hypothetical index' : 'built, then rolled back'}): ${costs.join('; ')}.`,
     help: `Create it with the statement below (CONCURRENTLY: writes go on while it builds)${candidate.extension ? ` (needs the ${candidate.extension} extension)` : ''}`,
     suggestedSql: statement,
-    ...(first && { ...first.statement.span, file: first.file }),
+    ...(first?.file !== undefined && { ...first.statement.span, file: first.file }),
     data: {
       statement,
       table: candidate.table,

@@ -5,9 +5,10 @@ import type { TableUse } from './query-shape.js';
 export interface WorkloadQuery {
   /** Position in the workload: the key of every cost map. */
   readonly id: number;
-  /** file:line, for the report. */
+  /** file:line, or where else the query came from, for the report. */
   readonly label: string;
-  readonly file: string;
+  /** The SQL file holding it; undefined for a query from pg_stat_statements. */
+  readonly file?: string;
   readonly statement: Statement;
   /** The highest $n: planned generically when above 0. */
   readonly parameters: number;

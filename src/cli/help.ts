@@ -53,7 +53,8 @@ Options:
                     verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
                     explain: plan and run on this server, read-only (writes are only planned)
-                    advise: plan on this server, read-only, with HypoPG's hypothetical indexes
+                    advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
+                    without a queries dir, the workload is pg_stat_statements' (weighted by time)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
   --max-indexes <n> advise: suggest at most n indexes (default 10)

@@ -12,7 +12,7 @@ const OPTIONS = { timeoutMs: 30_000, rowsPerTable: 1000, minSavedShare: 0.3, max
 
 function suggestionFor(result: AdviseResult, queryFile: string) {
   return result.suggestions.find((s) =>
-    s.helped.some((g) => result.queries.find((q) => q.id === g.query)?.file.endsWith(queryFile)),
+    s.helped.some((g) => result.queries.find((q) => q.id === g.query)?.file?.endsWith(queryFile)),
   );
 }
 
@@ -150,6 +150,24 @@ describe.runIf(serverUrl)('runAdvise --db on a PostgreSQL server (HypoPG, read-o
     expect(result.method).toBe('hypopg');
     expectBlogAdvice(result);
     expect(await indexCount()).toBe(before);
+  }, 120_000);
+
+  it('without a queries folder: the workload of pg_stat_statements, weighted by time', async () => {
+    await db.exec('CREATE EXTENSION IF NOT EXISTS hypopg; CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    // A fresh database: pg_stat_statements holds only what this test runs in it (no reset, other tests share the cluster).
+    for (let author = 1; author <= 20; author++)
+      await db.query('SELECT id, body FROM comments WHERE author_id = $1 ORDER BY created_at DESC LIMIT 50', [
+        author,
+      ]);
+    const result = await runAdvise({ ...OPTIONS, schemaFiles: [], db: url });
+    // The view keeps the statement's first text: here pgvigil's own PREPARE of comments_of_user.sql
+    // (same statement after normalisation), which advise reads past.
+    const comments = result.queries.find((q) => q.uses.some((u) => u.table.name === 'comments'));
+    expect(comments?.weight).toBeGreaterThan(0);
+    expect(comments?.label).toMatch(/^pg_stat_statements #\d+ \(20 calls/);
+    const advice = result.suggestions.find((s) => s.helped.some((g) => g.query === comments?.id));
+    expect(advice?.trial.candidate.keys.map(renderIndexKey)).toEqual(['author_id', 'created_at DESC']);
+    expect(result.notes.some((n) => n.includes('weighted by its total execution time'))).toBe(true);
   }, 120_000);
 });
 

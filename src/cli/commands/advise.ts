@@ -15,8 +15,10 @@ import type { CommandResult } from './check.js';
 /** `pgvigil advise <queries dir | file.sql>`: indexes for the workload, each proven by the planner. */
 export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   const [input, ...extra] = args.positionals;
-  if (input === undefined || extra.length > 0)
-    throw new UsageError('advise takes one queries folder or .sql file; run pgvigil --help.');
+  if ((input === undefined && !args.db) || extra.length > 0)
+    throw new UsageError(
+      'advise takes one queries folder or .sql file (with --db and none, pg_stat_statements); run pgvigil --help.',
+    );
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
@@ -31,7 +33,7 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
     resolveRuleSettings(loaded.config, allRuleMetas).get(indexAdviceMeta.id)?.thresholds ?? {};
   try {
     const result = await runAdvise({
-      input,
+      ...(input !== undefined && { input }),
       schemaFiles,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
