@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CLI_V8_FLAGS } from './src/cli/v8-flags.js';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances are heavy (WASM); two cores, so keep parallelism modest.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // WebAssembly on Liftoff only, as the CLI runs it (src/cli/v8-flags.ts): much less CPU per engine.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: [CLI_V8_FLAGS] } },
   },
 });
