@@ -10,6 +10,7 @@ import { lintKratos } from './cases/lint-kratos.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
 import { staticSynapse } from './cases/static-synapse.js';
+import { verifyKratos, verifyKratosSummary } from './cases/verify-kratos.js';
 import { readPublished } from './history.js';
 import { loadAverage, machineInfo, versions } from './machine.js';
 import { DEFAULT_RUNS } from './measure.js';
@@ -23,6 +24,8 @@ const CASES: readonly BenchCase[] = [
   schemaRulesCase,
   lintKratos,
   staticSynapse,
+  verifyKratos,
+  verifyKratosSummary,
   accuracy,
   advisor,
 ];
