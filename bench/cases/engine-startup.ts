@@ -20,7 +20,7 @@ async function variant(ctx: BenchContext, snapshot: boolean): Promise<BenchRow[]
   return [
     {
       name: `engine-startup${suffix}`,
-      what: `openPglite() ${how}, timed inside the process`,
+      what: `openPglite() ${how}, timed inside the process (with the CLI's V8 flags)`,
       pgvigil: pgvigil(probeFigures(measured.samples, 'openMs'), measured.peakRssMb),
       ...(snapshot ? { targetMs: 1500 } : {}),
     },

@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 
 const root = new URL('../../', import.meta.url);
 const beforeImport = performance.now();
+// The V8 flags the CLI sets before anything compiles WebAssembly: the engine as pgvigil starts it.
+const { applyCliV8Flags } = await import(new URL('dist/cli/v8-flags.js', root).href);
+applyCliV8Flags();
 const { openPglite } = await import(new URL('dist/engine/pglite.js', root).href);
 const beforeOpen = performance.now();
 const engine = await openPglite();
