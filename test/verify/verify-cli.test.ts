@@ -14,6 +14,15 @@ async function verify(...argv: string[]) {
   return { ...run, diagnostics };
 }
 
+/** examples/blog's 000004 loses post_likes.created_at on rollback, on purpose; the rest is reversible. */
+function irreversibleOnly(diagnostics: readonly Diagnostic[]): boolean {
+  return (
+    diagnostics.length === 1 &&
+    diagnostics[0]?.rule === 'reversibility-data-loss' &&
+    diagnostics[0]?.file === 'examples/blog/migrations/000004_drop_post_likes_created_at.down.sql'
+  );
+}
+
 async function scratchDatabases(url: string): Promise<string[]> {
   const admin = await openServer(url);
   try {
@@ -28,10 +37,10 @@ async function scratchDatabases(url: string): Promise<string[]> {
 }
 
 describe('pgvigil verify', () => {
-  it('finds every down of examples/blog restoring its schema (exit 0)', async () => {
+  it('finds only the deliberately irreversible migration of examples/blog, a warning (exit 0)', async () => {
     const { code, diagnostics, stderr } = await verify('examples/blog/migrations', ...SCHEMA);
     expect(stderr).toBe('');
-    expect(diagnostics).toEqual([]);
+    expect(irreversibleOnly(diagnostics)).toBe(true);
     expect(code).toBe(0);
   });
 
@@ -67,7 +76,7 @@ describe('pgvigil verify', () => {
     const server = url as string;
     const before = await scratchDatabases(server);
     const { code, diagnostics } = await verify('examples/blog/migrations', ...SCHEMA, '--db', server);
-    expect(diagnostics).toEqual([]);
+    expect(irreversibleOnly(diagnostics)).toBe(true);
     expect(code).toBe(0);
     expect(await scratchDatabases(server)).toEqual(before);
   });

@@ -9,7 +9,8 @@ CREATE TABLE settings (key text PRIMARY KEY, value text);`;
 
 // The up deletes the synthetic rows of notes and adds one to settings; the empty down restores the schema only.
 const MIGRATIONS = {
-  'migrations/000001_cleanup.up.sql': "DELETE FROM notes;\nINSERT INTO settings VALUES (md5(random()::text), 'dark');",
+  'migrations/000001_cleanup.up.sql':
+    "DELETE FROM notes;\nINSERT INTO settings VALUES (md5(random()::text), 'dark');",
   'migrations/000001_cleanup.down.sql': '-- nothing to undo in the schema\n',
   'migrations/000002_tags.up.sql': 'CREATE TABLE tags (id int PRIMARY KEY);',
   'migrations/000002_tags.down.sql': 'DROP TABLE tags;',
