@@ -39,29 +39,33 @@ function quotesBalanced(text: string): boolean {
 }
 
 /** csvlog rows as records; a quoted field may span lines (multi-line statements). */
-export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<RecordOrBad> {
+export async function* csvRecords(batches: AsyncIterable<readonly string[]>): AsyncGenerator<RecordOrBad[]> {
   let row = '';
   let start = 0;
   let number = 0;
-  for await (const text of lines) {
-    number++;
-    if (row === '') start = number;
-    row = row === '' ? text : `${row}\n${text}`;
-    if (!quotesBalanced(row)) continue;
-    const fields = csvFields(row);
-    row = '';
-    if (!fields || fields.length < MIN_COLUMNS) {
-      if (text.trim() !== '') yield { bad: true, line: start };
-      continue;
+  for await (const batch of batches) {
+    const out: RecordOrBad[] = [];
+    for (const text of batch) {
+      number++;
+      if (row === '') start = number;
+      row = row === '' ? text : `${row}\n${text}`;
+      if (!quotesBalanced(row)) continue;
+      const fields = csvFields(row);
+      row = '';
+      if (!fields || fields.length < MIN_COLUMNS) {
+        if (text.trim() !== '') out.push({ bad: true, line: start });
+        continue;
+      }
+      const detail = fields[DETAIL] ?? '';
+      out.push({
+        line: start,
+        session: fields[SESSION_ID] || (fields[PROCESS_ID] ?? ''),
+        severity: fields[SEVERITY] ?? '',
+        message: fields[MESSAGE] ?? '',
+        ...(detail !== '' && { detail }),
+      });
     }
-    const detail = fields[DETAIL] ?? '';
-    yield {
-      line: start,
-      session: fields[SESSION_ID] || (fields[PROCESS_ID] ?? ''),
-      severity: fields[SEVERITY] ?? '',
-      message: fields[MESSAGE] ?? '',
-      ...(detail !== '' && { detail }),
-    };
+    yield out;
   }
-  if (row !== '') yield { bad: true, line: start };
+  if (row !== '') yield [{ bad: true, line: start }];
 }

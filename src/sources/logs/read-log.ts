@@ -4,7 +4,7 @@ import { jsonRecords } from './json-records.js';
 import { compilePrefix, detectPrefix } from './line-prefix.js';
 import { isBad, type LogRecord, type RecordOrBad } from './log-record.js';
 import { readParameters, readQueryMessage } from './query-message.js';
-import { readLines } from './read-lines.js';
+import { readLineBatches } from './read-lines.js';
 import { stderrRecords } from './stderr-records.js';
 
 export type LogFormat = 'stderr' | 'csvlog' | 'jsonlog';
@@ -24,19 +24,23 @@ export interface LogSummary {
 const SAMPLE_LINES = 200;
 const CSV_START = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [^\s,]+,/;
 
-/** The first lines, then the rest: detection looks ahead without reading the file twice. */
-async function peek(lines: AsyncIterator<string>): Promise<{ sample: string[]; all: AsyncIterable<string> }> {
-  const sample: string[] = [];
-  while (sample.length < SAMPLE_LINES) {
-    const next = await lines.next();
+/** The first lines, then every batch again: detection looks ahead without reading the file twice. */
+async function peek(
+  batches: AsyncIterator<string[]>,
+): Promise<{ sample: string[]; all: AsyncIterable<string[]> }> {
+  const seen: string[][] = [];
+  let count = 0;
+  while (count < SAMPLE_LINES) {
+    const next = await batches.next();
     if (next.done) break;
-    sample.push(next.value);
+    seen.push(next.value);
+    count += next.value.length;
   }
-  async function* all(): AsyncGenerator<string> {
-    yield* sample;
-    for (let next = await lines.next(); !next.done; next = await lines.next()) yield next.value;
+  async function* all(): AsyncGenerator<string[]> {
+    yield* seen;
+    for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
   }
-  return { sample, all: all() };
+  return { sample: seen.flat().slice(0, SAMPLE_LINES), all: all() };
 }
 
 function formatOf(sample: readonly string[]): LogFormat {
@@ -56,9 +60,9 @@ export async function readLog(
   file: string,
   options: LogOptions = {},
 ): Promise<{ events: AsyncIterable<QueryEvent>; summary: () => LogSummary }> {
-  const { sample, all } = await peek(readLines(file)[Symbol.asyncIterator]());
+  const { sample, all } = await peek(readLineBatches(file)[Symbol.asyncIterator]());
   const format = formatOf(sample);
-  let records: AsyncIterable<RecordOrBad>;
+  let records: AsyncIterable<readonly RecordOrBad[]>;
   let prefix: string | undefined;
   if (format === 'stderr') {
     const compiled = options.prefix !== undefined ? compilePrefix(options.prefix) : detectPrefix(sample);
@@ -91,33 +95,34 @@ export async function readLog(
 /** Records to events; a bare `duration:` completes its session's last statement. */
 async function* assemble(
   file: string,
-  records: AsyncIterable<RecordOrBad>,
+  batches: AsyncIterable<readonly RecordOrBad[]>,
   onBad: (line: number) => void,
 ): AsyncGenerator<QueryEvent> {
   const pending = new Map<string, QueryEvent>();
-  for await (const item of records) {
-    if (isBad(item)) {
-      onBad(item.line);
-      continue;
-    }
-    const message = readQueryMessage(item.message);
-    if (message.kind === 'other') continue;
-    const last = pending.get(item.session);
-    if (message.kind === 'duration') {
-      if (last) {
-        pending.delete(item.session);
-        yield { ...last, durationMs: message.durationMs };
+  for await (const batch of batches)
+    for (const item of batch) {
+      if (isBad(item)) {
+        onBad(item.line);
+        continue;
       }
-      continue;
+      const message = readQueryMessage(item.message);
+      if (message.kind === 'other') continue;
+      const last = pending.get(item.session);
+      if (message.kind === 'duration') {
+        if (last) {
+          pending.delete(item.session);
+          yield { ...last, durationMs: message.durationMs };
+        }
+        continue;
+      }
+      if (last) yield last;
+      pending.set(item.session, eventOf(file, item, message.sql, message.durationMs));
+      if (message.durationMs !== undefined) {
+        const done = pending.get(item.session);
+        pending.delete(item.session);
+        if (done) yield done;
+      }
     }
-    if (last) yield last;
-    pending.set(item.session, eventOf(file, item, message.sql, message.durationMs));
-    if (message.durationMs !== undefined) {
-      const done = pending.get(item.session);
-      pending.delete(item.session);
-      if (done) yield done;
-    }
-  }
   yield* pending.values();
 }
 

@@ -27,41 +27,45 @@ function close(open: Open): LogRecord {
  * starts with a tab (multi-line statements), and takes the DETAIL that follows it.
  */
 export async function* stderrRecords(
-  lines: AsyncIterable<string>,
+  batches: AsyncIterable<readonly string[]>,
   prefix: LinePrefix,
-): AsyncGenerator<RecordOrBad> {
+): AsyncGenerator<RecordOrBad[]> {
   let open: Open | undefined;
   // Continuations go to the last message or to its DETAIL, whichever came last.
   let target: 'message' | 'detail' = 'message';
   let number = 0;
-  for await (const text of lines) {
-    number++;
-    if (text.startsWith('\t') && open) {
-      if (target === 'detail') open.detail = `${open.detail ?? ''}\n${text.slice(1)}`;
-      else open.message += `\n${text.slice(1)}`;
-      continue;
-    }
-    const match = prefix.start.exec(text);
-    if (!match?.groups) {
-      if (text.trim() !== '') yield { bad: true, line: number };
-      continue;
-    }
-    const { severity = '', message = '', pid, session } = match.groups;
-    const from = session ?? pid ?? '';
-    if (open && ATTACHED.has(severity) && from === open.session) {
-      if (severity === 'DETAIL') {
-        open.detail = message;
-        target = 'detail';
+  for await (const batch of batches) {
+    const out: RecordOrBad[] = [];
+    for (const text of batch) {
+      number++;
+      if (text.startsWith('\t') && open) {
+        if (target === 'detail') open.detail = `${open.detail ?? ''}\n${text.slice(1)}`;
+        else open.message += `\n${text.slice(1)}`;
+        continue;
       }
-      continue;
+      const match = prefix.start.exec(text);
+      if (!match?.groups) {
+        if (text.trim() !== '') out.push({ bad: true, line: number });
+        continue;
+      }
+      const { severity = '', message = '', pid, session } = match.groups;
+      const from = session ?? pid ?? '';
+      if (open && ATTACHED.has(severity) && from === open.session) {
+        if (severity === 'DETAIL') {
+          open.detail = message;
+          target = 'detail';
+        }
+        continue;
+      }
+      if (open) out.push(close(open));
+      if (ATTACHED.has(severity)) {
+        open = undefined;
+        continue;
+      }
+      open = { line: number, session: from, severity, message };
+      target = 'message';
     }
-    if (open) yield close(open);
-    if (ATTACHED.has(severity)) {
-      open = undefined;
-      continue;
-    }
-    open = { line: number, session: from, severity, message };
-    target = 'message';
+    yield out;
   }
-  if (open) yield close(open);
+  if (open) yield [close(open)];
 }
