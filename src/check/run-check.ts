@@ -123,8 +123,12 @@ export async function runCheck(
       options.schemaRules === false
         ? []
         : runSchemaRules(schemaRules, settings, await readCatalog(engine), makeLocator(origins, splits));
-    // The application's code needs no engine: query calls in loops (n-plus-one).
-    const code = await projectCodeFindings(layout.root, settings);
+    // The application's code needs no engine: query calls in loops (n-plus-one). Lint, which
+    // turns the schema rules off, judges migrations only.
+    const code =
+      options.schemaRules === false
+        ? { diagnostics: [], sources: new Map<string, string>() }
+        : await projectCodeFindings(layout.root, settings);
     const diagnostics = [
       ...folderProblems,
       ...files.flatMap((file) => file.diagnostics),

@@ -38,4 +38,19 @@ describe('pgvigil n1 on source folders', () => {
     const text = await cli('n1', `${dir}/src`);
     expect(text.stdout).toContain('prisma.user.findUnique');
   });
+
+  it('check reports loops in the project code (app/, src/, lib/, server/); lint judges migrations only', async () => {
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\n',
+      'migrations/000001_a.up.sql': 'ALTER TABLE t ADD COLUMN n int;\n',
+      'server/jobs.js': 'for (const id of ids) {\n  await knex.select("*").from("t").where({ id });\n}\n',
+      'scripts/seed.js': 'for (const id of ids) await pool.query("SELECT 1");\n',
+    });
+    const check: Diagnostic[] = JSON.parse((await cli('check', dir, '--format', 'json')).stdout).diagnostics;
+    expect(check.map((d) => `${d.rule} ${d.file?.slice(dir.length)}:${d.line}`)).toEqual([
+      'n-plus-one /server/jobs.js:2',
+    ]);
+    const lint: Diagnostic[] = JSON.parse((await cli('lint', dir, '--format', 'json')).stdout).diagnostics;
+    expect(lint.filter((d) => d.rule === 'n-plus-one')).toEqual([]);
+  });
 });
