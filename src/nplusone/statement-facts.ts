@@ -4,7 +4,10 @@ import { collect } from '../sql/walk.js';
 /** What the detector needs to know about one statement text. */
 export interface StatementFacts {
   readonly fingerprint: string;
-  /** A read: SELECT without FOR UPDATE / INTO. Only reads are N+1 candidates. */
+  /**
+   * A read of a table: SELECT without FOR UPDATE / INTO that names a relation. Only reads are N+1
+   * candidates; `SELECT 1` and `SELECT now()` (pool health checks) are not.
+   */
   readonly isRead: boolean;
   /** IN (...) or = ANY(...): already a batch, never an N+1. */
   readonly isBatched: boolean;
@@ -29,7 +32,11 @@ function factsOf(sql: string): StatementFacts | undefined {
   const batched = collect(first, 'A_Expr').some((e) => e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY');
   return {
     fingerprint,
-    isRead: select !== undefined && !select.intoClause && (select.lockingClause ?? []).length === 0,
+    isRead:
+      select !== undefined &&
+      !select.intoClause &&
+      (select.lockingClause ?? []).length === 0 &&
+      collect(first, 'RangeVar').length > 0,
     isBatched: batched,
     ...(trans && BEGIN.has(trans) && { transaction: 'begin' as const }),
     ...(trans && END.has(trans) && { transaction: 'end' as const }),

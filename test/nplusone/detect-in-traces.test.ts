@@ -145,7 +145,7 @@ describe('n-plus-one in OTLP JSON traces', () => {
     expect(found[1]?.line).toBe(3);
   });
 
-  it('the same span repeated with the same values is repeated-identical-query; a batch is nothing', async () => {
+  it('the same span repeated with the same values is repeated-identical-query; a batch or SELECT 1 is nothing', async () => {
     const same = Array.from({ length: 5 }, (_, i) =>
       pgSpan({
         trace: TRACE,
@@ -166,7 +166,11 @@ describe('n-plus-one in OTLP JSON traces', () => {
         values: [`{${i}}`],
       }),
     );
-    const dir = await tempProject({ 'trace.json': JSON.stringify(request([...same, ...batch])) });
+    // A pool's health check, repeated between requests: not a read of anything.
+    const pings = Array.from({ length: 8 }, (_, i) =>
+      pgSpan({ trace: TRACE, span: `e${i}`, parent: 'bbbb', startMs: i, sql: 'SELECT 1' }),
+    );
+    const dir = await tempProject({ 'trace.json': JSON.stringify(request([...same, ...batch, ...pings])) });
     const found = await analyze(`${dir}/trace.json`);
     expect(found.map((d) => `${d.rule} ${d.data?.count}`)).toEqual(['repeated-identical-query 5']);
   });
