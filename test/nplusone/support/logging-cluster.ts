@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,6 +21,9 @@ const END_MARKER = 'pgvigil_capture_end';
  * statement with its duration to stderr, csvlog and jsonlog through the logging collector.
  */
 export class LoggingCluster {
+  /** Directories the captures were copied to: removed with the cluster. */
+  private readonly outputs: string[] = [];
+
   private constructor(private readonly cluster: TestCluster) {}
 
   static async start(): Promise<LoggingCluster> {
@@ -70,6 +73,7 @@ export class LoggingCluster {
     await workload(this.url);
     await this.admin((client) => client.query(`SELECT '${END_MARKER}'`));
     const out = mkdtempSync(join(tmpdir(), 'pgvigil-logs-'));
+    this.outputs.push(out);
     const written = await Promise.all(
       files.map(async (file, i) => {
         const text = await waitFor(file, starts[i] ?? 0);
@@ -86,6 +90,7 @@ export class LoggingCluster {
 
   stop(): void {
     this.cluster.stop();
+    for (const dir of this.outputs) rmSync(dir, { recursive: true, force: true });
   }
 
   private async admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
