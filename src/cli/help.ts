@@ -56,6 +56,8 @@ Options:
                     advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
                     without a queries dir, the workload is pg_stat_statements' (weighted by time)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
+                    verify: longest one migration may run on embedded Postgres before it is
+                    stopped (default 2min); with --db, the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
   --max-indexes <n> advise: suggest at most n indexes (default 10)
   --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one

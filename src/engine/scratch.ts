@@ -3,6 +3,7 @@ import { registerCleanup } from './cleanup.js';
 import { urlForDatabase } from './database-url.js';
 import type { Engine } from './engine.js';
 import { openServer } from './server.js';
+import type { SessionOptions } from './session-settings.js';
 
 export const SCRATCH_PREFIX = 'pgvigil_scratch_';
 
@@ -12,6 +13,8 @@ const FORCE_DROP_VERSION = 130000;
 export interface ScratchOptions {
   /** Database to copy; template0 (empty) by default. */
   readonly template?: string;
+  /** Settings of the session on the scratch database (statement_timeout for verify --timeout). */
+  readonly session?: SessionOptions;
 }
 
 function quoteIdent(name: string): string {
@@ -62,7 +65,7 @@ export async function withScratchDatabase<T>(
   let outcome: { readonly value: T } | { readonly error: unknown };
   try {
     await createDatabase(admin, name, options.template ?? 'template0');
-    outcome = { value: await runOn(urlForDatabase(adminUrl, name), fn) };
+    outcome = { value: await runOn(urlForDatabase(adminUrl, name), fn, options.session) };
   } catch (error) {
     outcome = { error };
   }
@@ -83,8 +86,12 @@ export async function withScratchDatabase<T>(
   return outcome.value;
 }
 
-async function runOn<T>(url: string, fn: (engine: Engine, url: string) => Promise<T>): Promise<T> {
-  const engine = await openServer(url);
+async function runOn<T>(
+  url: string,
+  fn: (engine: Engine, url: string) => Promise<T>,
+  session?: SessionOptions,
+): Promise<T> {
+  const engine = await openServer(url, session);
   try {
     return await fn(engine, url);
   } finally {

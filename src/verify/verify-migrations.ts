@@ -21,6 +21,8 @@ export interface VerifyInput {
   readonly settings: ReadonlyMap<string, RuleSettings>;
   /** Row counts of every table the up did not create compared after up and down (--with-data). */
   readonly withData?: boolean;
+  /** Called before each migration's round trip, with its index: the hang guard's heartbeat. */
+  readonly onMigration?: (index: number) => void;
 }
 
 export interface VerifyResult {
@@ -71,6 +73,7 @@ export async function verifyMigrations(engine: Engine, input: VerifyInput): Prom
   let env = environment(engine, input.settings);
   let s0: CatalogState = await readState(engine);
   for (const [i, migration] of input.migrations.entries()) {
+    input.onMigration?.(i);
     const trip = await roundTrip(env, migration, s0, input.withData);
     diagnostics.push(...trip.diagnostics);
     files.push(...trip.files);

@@ -38,7 +38,10 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const result = await runVerify(
     { schemaFiles, migrations: migrations.migrations, settings, withData: args.withData },
-    args.db ? { db: args.db } : {},
+    {
+      ...(args.db !== undefined && { db: args.db }),
+      ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
+    },
   );
   return {
     diagnostics: [...migrations.diagnostics, ...result.diagnostics],

@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import { STATEMENT_FAILED } from '../diagnostics/builtin.js';
+import { stampFinding } from '../rules/stamp-finding.js';
+import { stepStart } from './step-start.js';
+import type { VerifyInput, VerifyResult } from './verify-migrations.js';
+
+/** Longest one migration's round trip may take on the embedded engine, by default. */
+export const DEFAULT_MIGRATION_TIMEOUT_MS = 120_000;
+
+type WorkerMessage =
+  | { readonly kind: 'migration'; readonly index: number }
+  | { readonly kind: 'done'; readonly result: VerifyResult };
+
+/**
+ * Run from sources (tests, tsx) the worker is TypeScript too: it registers tsx before importing
+ * it, as a worker does not inherit the loader hooks of the thread that starts it.
+ */
+function openWorker(input: VerifyInput): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./verify-worker.js', import.meta.url), { workerData: { input } });
+  const source = new URL('./verify-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData: { input } });
+}
+
+function hung(input: VerifyInput, index: number, timeoutMs: number): VerifyResult {
+  const migration = input.migrations[index];
+  if (!migration) return { diagnostics: [], sources: new Map() };
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  const diagnostic = stampFinding(
+    STATEMENT_FAILED,
+    undefined,
+    {
+      message: `migration ${migration.version} (${migration.name}) did not finish within ${seconds} s: pgvigil stopped it and stopped verifying here`,
+      why: 'A statement that never ends (a loop in a function, a sleep, a huge backfill) would hang the deploy too. The embedded engine does not enforce statement_timeout, so pgvigil watches the clock and discarded the embedded database.',
+      help: 'Find the statement of this migration (or its down step) that does not end; give --timeout a larger value if it is only slow.',
+    },
+    stepStart(migration.up),
+  );
+  return { diagnostics: [diagnostic], sources: new Map([[migration.up.file, migration.up.sql]]) };
+}
+
+/**
+ * Verifies on the embedded engine in a worker thread. PGlite runs a statement synchronously in the
+ * thread that calls it and does not enforce statement_timeout, so only another thread can stop a
+ * migration that hangs: when one migration's round trip takes longer than `timeoutMs`, the worker
+ * (and the embedded database in it) is terminated and the hang is the result.
+ */
+export function verifyInWorker(
+  input: VerifyInput,
+  timeoutMs = DEFAULT_MIGRATION_TIMEOUT_MS,
+): Promise<VerifyResult> {
+  const worker = openWorker(input);
+  return new Promise<VerifyResult>((resolve, reject) => {
+    let current = -1;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (settle: () => void): void => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      settle();
+    };
+    const watch = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void worker.terminate();
+        finish(() => resolve(hung(input, Math.max(current, 0), timeoutMs)));
+      }, timeoutMs);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'done') finish(() => resolve(message.result));
+      else {
+        current = message.index;
+        watch();
+      }
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`verify worker exited with code ${code}`))));
+  });
+}
