@@ -18,7 +18,7 @@ export const verifyKratos = cliCase({
   needs: kratos,
 });
 
-interface Found {
+export interface Found {
   readonly rule: string;
   readonly file?: string;
   readonly message: string;
@@ -36,6 +36,22 @@ function kindOf(d: Found): string {
   return `down leaves a ${object} changed`;
 }
 
+/** The section's Markdown: findings counted by kind of difference, three examples of different kinds. */
+export function summarize(found: readonly Found[], dir: string): string {
+  const counts = new Map<string, number>();
+  for (const d of found) counts.set(kindOf(d), (counts.get(kindOf(d)) ?? 0) + 1);
+  const rows = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`);
+  const examples = [...new Map(found.map((d) => [kindOf(d), d])).values()]
+    .slice(0, 3)
+    .map((d) => `- \`${(d.file ?? '').replace(`${dir}/`, '')}\`: ${d.message}`);
+  const files = new Set(found.map((d) => d.file)).size;
+  return [
+    `\`pgvigil verify\` of the 346 Kratos migrations (pop layout; some downs are empty on purpose): ${found.length} findings in ${files} files.`,
+    ['| kind of difference | findings |', '|---|---|', ...rows].join('\n'),
+    `Examples:\n\n${examples.join('\n')}`,
+  ].join('\n\n');
+}
+
 /** The summary of a run: findings counted by kind of difference, three examples. */
 export const verifyKratosSummary: BenchCase = {
   name: 'verify-kratos-summary',
@@ -46,22 +62,9 @@ export const verifyKratosSummary: BenchCase = {
       cwd: root,
       maxBuffer: 64 * 1024 * 1024,
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '{"diagnostics":[]}' }));
-    const found: Found[] = JSON.parse(stdout).diagnostics;
-    const counts = new Map<string, number>();
-    for (const d of found) counts.set(kindOf(d), (counts.get(kindOf(d)) ?? 0) + 1);
-    const rows = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`);
-    const base = `${kratos(root)}/`;
-    const examples = [...new Map(found.map((d) => [kindOf(d), d])).values()]
-      .slice(0, 3)
-      .map((d) => `- \`${(d.file ?? '').replace(base, '')}\`: ${d.message}`);
-    const files = new Set(found.map((d) => d.file)).size;
     return sectionOf(
       'Reversibility of the Kratos migrations',
-      [
-        `\`pgvigil verify\` of the 346 Kratos migrations (pop layout; some downs are empty on purpose): ${found.length} findings in ${files} files.`,
-        ['| kind of difference | findings |', '|---|---|', ...rows].join('\n'),
-        `Examples:\n\n${examples.join('\n')}`,
-      ].join('\n\n'),
+      summarize(JSON.parse(stdout).diagnostics, kratos(root)),
     );
   },
 };
