@@ -31,9 +31,21 @@ function kindOf(d: Found): string {
   if (d.rule !== 'reversibility' || !d.data?.object) return d.rule;
   const { phase, change, object } = d.data;
   if (phase === 'redo') return `up run again gives another schema (${object})`;
-  if (change === 'added') return `down leaves a ${object} behind`;
-  if (change === 'removed') return `down does not bring back a ${object}`;
-  return `down leaves a ${object} changed`;
+  const an = /^[aeiou]/.test(object) ? 'an' : 'a';
+  if (change === 'added') return `down leaves ${an} ${object} behind`;
+  if (change === 'removed') return `down does not bring back ${an} ${object}`;
+  return `down leaves ${an} ${object} changed`;
+}
+
+/** One reversibility finding of each of the first kinds, each from another file. */
+function examplesOf(found: readonly Found[], count: number): Found[] {
+  const picked: Found[] = [];
+  for (const d of found.filter((f) => f.rule === 'reversibility')) {
+    if (picked.some((p) => kindOf(p) === kindOf(d) || p.file === d.file)) continue;
+    picked.push(d);
+    if (picked.length === count) break;
+  }
+  return picked;
 }
 
 /** The section's Markdown: findings counted by kind of difference, three examples of different kinds. */
@@ -41,9 +53,9 @@ export function summarize(found: readonly Found[], dir: string): string {
   const counts = new Map<string, number>();
   for (const d of found) counts.set(kindOf(d), (counts.get(kindOf(d)) ?? 0) + 1);
   const rows = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `| ${kind} | ${n} |`);
-  const examples = [...new Map(found.map((d) => [kindOf(d), d])).values()]
-    .slice(0, 3)
-    .map((d) => `- \`${(d.file ?? '').replace(`${dir}/`, '')}\`: ${d.message}`);
+  const examples = examplesOf(found, 3).map(
+    (d) => `- \`${(d.file ?? '').replace(`${dir}/`, '')}\`: ${d.message}`,
+  );
   const files = new Set(found.map((d) => d.file)).size;
   return [
     `\`pgvigil verify\` of the 346 Kratos migrations (pop layout; some downs are empty on purpose): ${found.length} findings in ${files} files.`,
