@@ -6,6 +6,7 @@ import { tempProject } from '../support/temp-project.js';
 
 const SCHEMA = ['--schema', 'examples/blog/schema.sql'];
 const INDEX_MIGRATION = 'examples/blog/migrations/000002_index_posts_status.up.sql';
+const DROP_MIGRATION = 'examples/blog/migrations/000004_drop_post_likes_created_at.up.sql';
 
 async function lint(...argv: string[]) {
   const run = await cli('lint', ...argv, '--format', 'json');
@@ -18,6 +19,7 @@ describe('pgvigil lint', () => {
     const { code, diagnostics } = await lint('examples/blog/migrations', ...SCHEMA);
     expect(diagnostics.map((d) => [d.rule, d.file, d.line])).toEqual([
       ['require-concurrent-index', INDEX_MIGRATION, 2],
+      ['ban-drop-column', DROP_MIGRATION, 2],
     ]);
     expect(code).toBe(1);
   });
@@ -45,6 +47,7 @@ describe('pgvigil lint', () => {
     const { code, diagnostics } = await lint('examples/blog/migrations', ...SCHEMA, '--static');
     expect(diagnostics.map((d) => [d.rule, d.file, d.line, d.data?.mode])).toEqual([
       ['require-concurrent-index', INDEX_MIGRATION, 2, 'static'],
+      ['ban-drop-column', DROP_MIGRATION, 2, 'static'],
     ]);
     expect(code).toBe(1);
   });
