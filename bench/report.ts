@@ -24,7 +24,7 @@ const percent = (value: number) => `${value >= 0 ? '+' : ''}${Math.round(value *
 
 function target(row: BenchRow): string {
   if (row.targetMs === undefined) return '';
-  return `${row.pgvigil.figures.median <= row.targetMs ? '✔' : '✖'} ≤ ${row.targetMs} ms`;
+  return `${row.pgvigil.figures.median <= row.targetMs ? '✔' : '✖'} ≤ ${Math.round(row.targetMs)} ms`;
 }
 
 function table(headers: readonly string[], lines: readonly (readonly string[])[]): string {
