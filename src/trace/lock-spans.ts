@@ -1,5 +1,5 @@
-import { blocksTraffic, type LockMode, lockStrength } from '../observe/lock-modes.js';
-import type { LockTaken } from '../observe/observation.js';
+import { type LockMode, lockStrength } from '../observe/lock-modes.js';
+import { trafficBlockingLocks } from '../rules/migration/pre-existing.js';
 import type { TraceStep, TransactionEnds } from './trace-step.js';
 
 /** A lock that blocks writes on a pre-existing table, from the statement that took it to its transaction's end. */
@@ -13,17 +13,6 @@ export interface LockSpan {
   /** Lines of the statements that ran while it was held, the one that took it first. */
   readonly lines: readonly number[];
 }
-
-const TABLES = new Set(['table', 'partitioned-table', 'matview']);
-
-function writeBlocking(locks: StepLocks, existedBefore: ReadonlySet<string>): LockTaken[] {
-  return locks === 'not observable'
-    ? []
-    : locks.filter(
-        (l) => TABLES.has(l.kind) && existedBefore.has(l.relation) && blocksTraffic(l.kind, l.mode),
-      );
-}
-type StepLocks = TraceStep['observation']['locks'];
 
 /**
  * The spans of every write-blocking lock the migration's transactions held on tables that existed
@@ -47,7 +36,7 @@ export function lockSpans(
   for (const [transaction, inIt] of transactions) {
     const strongest = new Map<string, LockMode>();
     inIt.forEach((step, index) => {
-      for (const lock of writeBlocking(step.observation.locks, existedBefore)) {
+      for (const lock of trafficBlockingLocks(existedBefore, step.observation.locks)) {
         const before = strongest.get(lock.relation);
         if (before && lockStrength(before) >= lockStrength(lock.mode)) continue;
         strongest.set(lock.relation, lock.mode);

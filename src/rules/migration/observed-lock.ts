@@ -36,7 +36,8 @@ export function heldOnNamed(
   );
 }
 
-function strongest(locks: readonly LockTaken[]): LockTaken | undefined {
+/** The strongest of the locks (the first of equals). */
+export function strongest(locks: readonly LockTaken[]): LockTaken | undefined {
   return locks.reduce<LockTaken | undefined>(
     (best, lock) => (best && lockStrength(best.mode) >= lockStrength(lock.mode) ? best : lock),
     undefined,

@@ -1,8 +1,7 @@
-import { blocksTraffic, lockStrength } from '../../observe/lock-modes.js';
-import type { LockTaken } from '../../observe/observation.js';
 import type { FallbackRule } from '../migration-fallback.js';
+import { strongest } from './observed-lock.js';
 import { heldUntil, lockName, whatWaits } from './observed-table.js';
-import { writeBlockingLocks } from './pre-existing.js';
+import { trafficBlockingLocks } from './pre-existing.js';
 import { coveredTables, NO_RULE_NOTE } from './uncovered.js';
 
 export const observedStrongLock: FallbackRule = {
@@ -18,14 +17,12 @@ export const observedStrongLock: FallbackRule = {
   },
   check(ctx, reported) {
     const covered = coveredTables(reported);
-    const strongest = new Map<string, LockTaken>();
-    for (const lock of writeBlockingLocks(ctx, ctx.observation.locks)) {
-      if (!blocksTraffic(lock.kind, lock.mode)) continue;
-      const before = strongest.get(lock.relation);
-      if (!before || lockStrength(lock.mode) > lockStrength(before.mode)) strongest.set(lock.relation, lock);
-    }
-    return [...strongest.values()]
-      .filter((lock) => !covered.has(lock.relation))
+    const locks = trafficBlockingLocks(ctx.existedBefore, ctx.observation.locks).filter(
+      (lock) => !covered.has(lock.relation),
+    );
+    const tables = [...new Set(locks.map((lock) => lock.relation))];
+    return tables
+      .flatMap((table) => strongest(locks.filter((lock) => lock.relation === table)) ?? [])
       .map((lock) => ({
         message: `This statement takes ${lockName(lock.mode)} on ${lock.relation}: ${whatWaits(lock.mode, lock.relation)} waits while it is held.`,
         why: `${NO_RULE_NOTE} The lock is held for as long as the statement runs${heldUntil(ctx)}; while it waits for the lock, the queries queued behind it wait too.`,

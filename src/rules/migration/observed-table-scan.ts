@@ -1,7 +1,6 @@
-import { blocksTraffic } from '../../observe/lock-modes.js';
 import type { FallbackRule } from '../migration-fallback.js';
 import { heldUntil, lockName } from './observed-table.js';
-import { onPreExistingTables } from './pre-existing.js';
+import { trafficBlockingLocks } from './pre-existing.js';
 import { coveredTables, NO_RULE_NOTE } from './uncovered.js';
 
 export const observedTableScan: FallbackRule = {
@@ -18,9 +17,7 @@ export const observedTableScan: FallbackRule = {
     const { activity } = ctx.observation;
     if (activity === 'not observable') return [];
     const covered = coveredTables(reported);
-    const held = onPreExistingTables(ctx, ctx.observation.held).filter((lock) =>
-      blocksTraffic(lock.kind, lock.mode),
-    );
+    const held = trafficBlockingLocks(ctx.existedBefore, ctx.observation.held);
     return activity.flatMap((scan) => {
       const lock = held.find((l) => l.relation === scan.relation);
       if (!lock || covered.has(scan.relation) || scan.rowsRead === 0) return [];

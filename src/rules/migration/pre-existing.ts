@@ -1,4 +1,4 @@
-import { blocksWrites } from '../../observe/lock-modes.js';
+import { blocksTraffic, blocksWrites } from '../../observe/lock-modes.js';
 import type { LockTaken, Observable } from '../../observe/observation.js';
 import type { RelationKind } from '../../observe/relation-state.js';
 import { quoteIdent } from '../../sql/quote.js';
@@ -11,12 +11,28 @@ function observed<T>(value: Observable<readonly T[]>): readonly T[] {
   return value === 'not observable' ? [] : value;
 }
 
+/** Locks on tables whose names are in existedBefore: the tables that existed before the migration. */
+function onTablesIn(
+  existedBefore: ReadonlySet<string>,
+  locks: Observable<readonly LockTaken[]>,
+): LockTaken[] {
+  return observed(locks).filter((lock) => TABLE_KINDS.has(lock.kind) && existedBefore.has(lock.relation));
+}
+
 /** Locks on tables that existed before the migration: assumed large and busy. */
 export function onPreExistingTables(
   ctx: StatementContext,
   locks: Observable<readonly LockTaken[]>,
 ): LockTaken[] {
-  return observed(locks).filter((lock) => TABLE_KINDS.has(lock.kind) && ctx.existedBefore.has(lock.relation));
+  return onTablesIn(ctx.existedBefore, locks);
+}
+
+/** Locks on tables that existed before the migration that make application queries wait (blocksTraffic). */
+export function trafficBlockingLocks(
+  existedBefore: ReadonlySet<string>,
+  locks: Observable<readonly LockTaken[]>,
+): LockTaken[] {
+  return onTablesIn(existedBefore, locks).filter((lock) => blocksTraffic(lock.kind, lock.mode));
 }
 
 /** Of those, the locks that make INSERT, UPDATE and DELETE wait. */
