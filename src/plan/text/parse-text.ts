@@ -108,7 +108,7 @@ export function textToJson(lines: readonly PlanLine[]): Raw[] {
     const frame = stack.at(-1);
     if (arrow || (!root && !DETAIL.test(line.text))) {
       const node = parseNodeHeader(arrow ? (arrow[1] ?? '') : line.text);
-      const parent = [...stack].reverse().find((f) => f.node);
+      const parent = stack.findLast((f) => f.node);
       if (root && !parent)
         throw new PlanFormatError(`line ${line.number}: a plan node outside the plan tree.`, line.number);
       if (pendingLabel && line.indent > pendingLabel.indent) {
