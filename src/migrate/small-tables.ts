@@ -1,11 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
 import { tablesNamed } from '../rules/migration/finding-tables.js';
-import { SMALL_TABLE, type TableSize, type TableSizes } from './table-sizes.js';
-
-function isSmall(size: TableSize | undefined): size is TableSize {
-  return size !== undefined && size.rows < SMALL_TABLE.rows && size.bytes < SMALL_TABLE.bytes;
-}
+import { isSmallTable, type TableSize, type TableSizes } from './table-sizes.js';
 
 function describe(name: string, size: TableSize): string {
   return `${name} ~${Math.round(size.rows)} rows, ${Math.max(1, Math.round(size.bytes / 1024))} kB`;
@@ -24,7 +20,7 @@ export function demoteForSmallTables(
   if (!sizes || !meta.scalesWithTable || diagnostic.severity === 'info') return diagnostic;
   const tables = tablesNamed(diagnostic.data);
   const known = tables.map((name) => ({ name, size: sizes.get(name) }));
-  if (known.length === 0 || !known.every(({ size }) => isSmall(size))) return diagnostic;
+  if (known.length === 0 || !known.every(({ size }) => isSmallTable(size))) return diagnostic;
   const facts = known.map(({ name, size }) => describe(name, size as TableSize)).join('; ');
   const note = `The live database's statistics say this is small (${facts}), so the work is over in milliseconds.`;
   return {

@@ -18,6 +18,11 @@ export type TableSizes = ReadonlyMap<string, TableSize>;
  */
 export const SMALL_TABLE = { rows: 10_000, bytes: 10 * 1024 * 1024 } as const;
 
+/** Statistics exist for the table and say few rows and few bytes (SMALL_TABLE). */
+export function isSmallTable(size: TableSize | undefined): size is TableSize {
+  return size !== undefined && size.rows < SMALL_TABLE.rows && size.bytes < SMALL_TABLE.bytes;
+}
+
 interface SizeRow {
   readonly name: string;
   readonly rows: number;

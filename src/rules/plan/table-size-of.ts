@@ -1,4 +1,4 @@
-import { SMALL_TABLE, type TableSize, type TableSizes } from '../../migrate/table-sizes.js';
+import { isSmallTable, type TableSize, type TableSizes } from '../../migrate/table-sizes.js';
 import type { PlanNode } from '../../plan/model.js';
 import { quoteIdent } from '../../sql/quote.js';
 
@@ -16,6 +16,5 @@ export function tableSizeOf(sizes: TableSizes | undefined, node: PlanNode): Tabl
 
 /** Small by the same measure migrations use: statistics exist and say few rows and few bytes. */
 export function isKnownSmall(sizes: TableSizes | undefined, node: PlanNode): boolean {
-  const size = tableSizeOf(sizes, node);
-  return size !== undefined && size.rows < SMALL_TABLE.rows && size.bytes < SMALL_TABLE.bytes;
+  return isSmallTable(tableSizeOf(sizes, node));
 }
