@@ -9,7 +9,7 @@ const BAR_WIDTH = 10;
 const NOTABLE_SHARE = 0.1;
 
 /** The hot path: from the root, always into the child where most of the time went. */
-function hotPath(root: PlanNode, metrics: readonly NodeMetrics[]): Set<number> {
+export function hotPath(root: PlanNode, metrics: readonly NodeMetrics[]): Set<number> {
   const path = new Set<number>();
   for (let node: PlanNode | undefined = root; node; ) {
     path.add(node.id);
@@ -27,7 +27,7 @@ function bar(share: number): string {
   return '█'.repeat(filled) + '·'.repeat(BAR_WIDTH - filled);
 }
 
-function figures(node: PlanNode, m: NodeMetrics | undefined, analyzed: boolean): string {
+export function figures(node: PlanNode, m: NodeMetrics | undefined, analyzed: boolean): string {
   const estimate = node.planRows === undefined ? '' : `est ${rows(node.planRows)}`;
   if (!analyzed)
     return `rows ${estimate || '?'}${node.totalCost === undefined ? '' : `  cost ${node.totalCost.toFixed(2)}`}`;
