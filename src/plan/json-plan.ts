@@ -1,3 +1,4 @@
+import { definedFields } from '../util/without-absent.js';
 import { buffersOf } from './buffers.js';
 import type { Plan, PlanNode, PlanTrigger, PlanValue, PlanWorker } from './model.js';
 import { PlanFormatError } from './plan-error.js';
@@ -38,20 +39,11 @@ function workerOf(raw: unknown): PlanWorker | undefined {
   const worker = { number: num(raw, 'Worker Number') ?? 0, properties };
   return {
     ...worker,
-    ...defined({
+    ...definedFields({
       actualTotalMs: num(raw, 'Actual Total Time'),
       actualRows: num(raw, 'Actual Rows'),
       actualLoops: num(raw, 'Actual Loops'),
     }),
-  };
-}
-
-/** The object without its undefined fields, so exactOptionalPropertyTypes holds and equal plans compare equal. */
-export function defined<T extends Record<string, unknown>>(
-  object: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
   };
 }
 
@@ -77,7 +69,7 @@ export function nodeFromRaw(raw: Raw, next: { id: number }, analyzed: boolean, d
     nodeType: str(raw, 'Node Type') ?? 'Unknown',
     title: titleOf({
       'Node Type': str(raw, 'Node Type') ?? 'Unknown',
-      ...defined({
+      ...definedFields({
         Strategy: str(raw, 'Strategy'),
         'Partial Mode': str(raw, 'Partial Mode'),
         'Join Type': str(raw, 'Join Type'),
@@ -94,7 +86,7 @@ export function nodeFromRaw(raw: Raw, next: { id: number }, analyzed: boolean, d
     workers,
     properties,
     children,
-    ...defined({
+    ...definedFields({
       relation: str(raw, 'Relation Name'),
       schema: str(raw, 'Schema'),
       alias: str(raw, 'Alias'),
@@ -117,7 +109,7 @@ export function nodeFromRaw(raw: Raw, next: { id: number }, analyzed: boolean, d
 function triggersOf(raw: unknown): PlanTrigger[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isRecord).map((t) =>
-    defined({
+    definedFields({
       name: str(t, 'Trigger Name'),
       constraint: str(t, 'Constraint Name'),
       relation: str(t, 'Relation'),
@@ -131,7 +123,7 @@ function jitOf(raw: unknown): Plan['jit'] {
   if (!isRecord(raw)) return undefined;
   const timing = isRecord(raw.Timing) ? raw.Timing : {};
   const total = timing.Total;
-  return defined({
+  return definedFields({
     functions: num(raw, 'Functions'),
     // PostgreSQL 15 and later nest the total under Timing.Total.Time with BUFFERS-style detail.
     totalMs: typeof total === 'number' ? total : isRecord(total) ? num(total, 'Time') : undefined,
@@ -155,7 +147,7 @@ export function planFromJson(value: unknown): Plan {
     analyzed,
     triggers: triggersOf(top.Triggers),
     settings,
-    ...defined({
+    ...definedFields({
       planningMs: num(top, 'Planning Time'),
       executionMs: num(top, 'Execution Time'),
       planningBuffers: planning,

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine.js';
+import { withoutAbsent } from '../../util/without-absent.js';
 import type { Column } from '../model.js';
-import { withoutAbsent } from './relation-name.js';
 import { catalogObjectName, commentJoin, oidNumber } from './sql-fragments.js';
 
 interface ColumnRow {

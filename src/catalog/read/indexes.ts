@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
+import { withoutAbsent } from '../../util/without-absent.js';
 import type { Index, IndexKey } from '../model.js';
-import { optionalRelationName, relationName, withoutAbsent } from './relation-name.js';
+import { optionalRelationName, relationName } from './relation-name.js';
 import {
   catalogObjectName,
   commentJoin,

@@ -13,11 +13,3 @@ export function relationName(row: Record<string, unknown>, prefix = ''): Relatio
 export function optionalRelationName(row: Record<string, unknown>, prefix: string): RelationName | undefined {
   return row[`${prefix}name`] == null ? undefined : relationName(row, prefix);
 }
-
-/**
- * Removes properties that are null or undefined, so an absent optional field is absent however
- * a driver spells it, and snapshots compare and serialise the same on every engine.
- */
-export function withoutAbsent<T extends object>(value: { [K in keyof T]: T[K] | null }): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
-}

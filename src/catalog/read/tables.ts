@@ -1,7 +1,8 @@
 import type { Engine } from '../../engine/engine.js';
+import { withoutAbsent } from '../../util/without-absent.js';
 import type { Table } from '../model.js';
 import { readColumns } from './columns.js';
-import { optionalRelationName, relationName, withoutAbsent } from './relation-name.js';
+import { optionalRelationName, relationName } from './relation-name.js';
 import { commentJoin, isUserSchema, notFromExtension, oidNumber, qualifiedName } from './sql-fragments.js';
 
 interface TableRow {

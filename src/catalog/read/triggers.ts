@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
+import { withoutAbsent } from '../../util/without-absent.js';
 import type { Trigger } from '../model.js';
-import { relationName, withoutAbsent } from './relation-name.js';
+import { relationName } from './relation-name.js';
 import { isUserSchema, notFromExtension, qualifiedName } from './sql-fragments.js';
 
 interface TriggerRow {
