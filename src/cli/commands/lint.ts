@@ -1,6 +1,9 @@
 import { stat } from 'node:fs/promises';
+import type { CheckResult } from '../../check/run-check.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
+import type { Engine } from '../../engine/engine.js';
+import { withScratchDatabase } from '../../engine/scratch.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
@@ -50,12 +53,19 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
     ...(args.pgVersion ? { serverVersion: args.pgVersion } : {}),
   };
   // Loaded on demand: static mode needs neither the engine nor its modules, and starts faster without them.
+  const check = async (engine?: Engine): Promise<CheckResult> =>
+    (await import('../../check/run-check.js')).runCheck(layout, settings, {
+      schemaRules: false,
+      ...options,
+      ...(tableSizes && { tableSizes }),
+      ...(engine && { engine }),
+    });
+  const session = args.timeoutMs === undefined ? {} : { session: { statementTimeoutMs: args.timeoutMs } };
+  // The trace writes: on a server it runs in a scratch database built from --schema, never in args.db itself.
   const result = args.static
     ? await (await import('../../static/lint-static.js')).lintStatic(layout, settings, options)
-    : await (await import('../../check/run-check.js')).runCheck(layout, settings, {
-        schemaRules: false,
-        ...options,
-        ...(tableSizes && { tableSizes }),
-      });
+    : args.trace && args.db
+      ? await withScratchDatabase(args.db, (engine) => check(engine), session)
+      : await check();
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }
