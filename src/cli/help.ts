@@ -30,7 +30,7 @@ Usage:
                              comes with the batched query that replaces the loop
 
 Options:
-  --format <f>      text (default), json, sarif, github
+  --format <f>      text (default), json, sarif, github, html (one self-contained page)
   --config <file>   config file (default: <dir>/pgvigil.config.json when present)
   --schema <file>   schema file to load first, instead of the one found (repeatable)
   --assume-in-transaction, --no-transaction

@@ -48,6 +48,7 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     sources: result.sources,
     filesChecked: result.filesChecked,
     tool: { name: 'pgvigil', version: packageVersion() },
+    ...(result.plans && { plans: result.plans }),
   } as const;
   const preface = args.format === 'text' ? (result.preface ?? '') : '';
   const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });

@@ -1,13 +1,14 @@
 import { renderGithub } from './github.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import type { Report } from './report.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderTerminal, type TerminalOptions } from './terminal.js';
 
-export type { Report, Summary } from './report.js';
+export type { Report, ReportPlan, Summary } from './report.js';
 export { sortDiagnostics, summarize } from './report.js';
 
-export const formats = ['text', 'json', 'sarif', 'github'] as const;
+export const formats = ['text', 'json', 'sarif', 'github', 'html'] as const;
 export type Format = (typeof formats)[number];
 
 export type RenderOptions = TerminalOptions & SarifOptions;
@@ -21,6 +22,7 @@ const RENDERERS: Readonly<Record<Format, (report: Report, options: RenderOptions
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,
+  html: renderHtml,
 };
 
 export function render(format: Format, report: Report, options: RenderOptions): string {

@@ -1,5 +1,15 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import type { Plan } from '../plan/model.js';
+
+/** A query plan a command made or read, for reporters that draw plans (html). */
+export interface ReportPlan {
+  /** file:line of the statement, the plan file, or undefined for a query given inline. */
+  readonly label?: string;
+  /** How the plan was made: 'analyzed' (run and measured), 'generic', 'read-only', 'estimated', 'file'. */
+  readonly mode: string;
+  readonly plan: Plan;
+}
 
 /** Everything a reporter needs; reporters are pure functions of it. */
 export interface Report {
@@ -10,6 +20,8 @@ export interface Report {
   readonly sources: ReadonlyMap<string, string>;
   readonly filesChecked: number;
   readonly tool: { readonly name: 'pgvigil'; readonly version: string };
+  /** The plans behind the findings (explain), when the command made any. */
+  readonly plans?: readonly ReportPlan[];
 }
 
 export interface Summary {

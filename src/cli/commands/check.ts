@@ -6,6 +6,7 @@ import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
+import type { Report } from '../../reporters/report.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
@@ -20,6 +21,8 @@ export interface CommandResult {
   readonly failOn: EffectiveConfig['failOn'];
   /** Text format only: printed before the findings (explain's plan trees). */
   readonly preface?: string;
+  /** Plans the command made (explain): the html format draws them. */
+  readonly plans?: Report['plans'];
 }
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));

@@ -44,6 +44,7 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
       filesChecked: result.explained.length,
       failOn: args.failOn ?? loaded.config.failOn,
       preface: renderExplainPreface(result, args.color),
+      plans: result.explained,
     };
   } catch (error) {
     if (error instanceof ExplainError) throw new UsageError(error.userMessage);
