@@ -6,6 +6,7 @@ import { type CliArgs, parseCliArgs } from './args.js';
 import type { CommandResult } from './commands/check.js';
 import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
+import { systemErrorLine } from './system-error.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
 
@@ -52,9 +53,20 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
   } as const;
   const preface = args.format === 'text' ? (result.preface ?? '') : '';
   const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });
-  if (args.output) await writeFile(args.output, output);
+  if (args.output) await writeOutput(args.output, output);
   else io.stdout(output);
   return exitCodeFor(result.diagnostics, result.failOn);
+}
+
+/** The report into --output; a full disk or a read-only path is the user's to fix, said in one line. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    const line = systemErrorLine(error, `could not write the report to ${file}`);
+    if (line) throw new UsageError(`${line} Free space, fix the path or give another --output.`);
+    throw error;
+  }
 }
 
 /** argv → exit code. User mistakes print one line to stderr and give exit code 2, never a stack trace. */
@@ -64,6 +76,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConnectionError) {
       io.stderr(`pgvigil: ${error.userMessage}\n`);
+      return EXIT_USAGE;
+    }
+    const line = systemErrorLine(error);
+    if (line) {
+      io.stderr(`pgvigil: ${line}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
