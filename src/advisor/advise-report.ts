@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import type { Duplicate } from './advise-workload.js';
 import { createIndexStatement } from './index-candidate.js';
 import type { AdviseResult } from './run-advise.js';
 import { bytes, saved } from './suggestion-diagnostic.js';
@@ -9,6 +10,10 @@ function total(result: AdviseResult, costs: AdviseResult['baseline']): number {
 
 function weighted(result: AdviseResult): boolean {
   return result.queries.some((q) => q.weight !== 1);
+}
+
+export function duplicateNote(d: Duplicate): string {
+  return `Not suggested: ${createIndexStatement(d.candidate)} — ${d.existing.qualified} already is this index.`;
 }
 
 /** Why nothing was suggested, in the user's terms. */
@@ -40,10 +45,7 @@ export function renderAdvisePreface(result: AdviseResult, color: boolean): strin
   const summary = result.suggestions.length
     ? `Workload of ${result.queries.length} queries: ${weighted(result) ? 'planned cost × total time (ms)' : 'planned cost'} ${before.toFixed(1)} → ${after.toFixed(1)} with all ${result.suggestions.length} suggested indexes in place (−${saved(before, after)}).`
     : nothing(result);
-  const duplicates = result.duplicates.map(
-    (d) =>
-      `Not suggested: ${createIndexStatement(d.candidate)} — ${d.existing.qualified} already is this index.`,
-  );
+  const duplicates = result.duplicates.map(duplicateNote);
   const notes = [...result.notes, ...duplicates].map((n) => c.dim(n));
   return `${[notes.join('\n'), ...blocks, c.bold(summary)].filter(Boolean).join('\n\n')}\n\n`;
 }

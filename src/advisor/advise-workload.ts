@@ -1,6 +1,7 @@
 import type { CatalogSnapshot, Index } from '../catalog/model.js';
 import type { Engine } from '../engine/engine.js';
-import { candidatesFor } from './candidates.js';
+import { type CandidateOptions, candidatesFor } from './candidates.js';
+import { readDistinctCounts } from './column-distinct.js';
 import { duplicateOf } from './existing-index.js';
 import { candidateId, type IndexCandidate } from './index-candidate.js';
 import { type CandidateTrial, type Selected, selectIndexes } from './select-indexes.js';
@@ -29,13 +30,13 @@ export interface WorkloadAdvice {
 function candidatesOf(
   queries: readonly WorkloadQuery[],
   indexes: readonly Index[],
-  trigram: boolean,
+  options: CandidateOptions,
   method: TrialMethod,
 ) {
   const candidates = new Map<string, IndexCandidate>();
   const duplicates: Duplicate[] = [];
   for (const use of queries.flatMap((q) => q.uses))
-    for (const candidate of candidatesFor(use, { trigram })) {
+    for (const candidate of candidatesFor(use, options)) {
       const id = candidateId(candidate);
       if (candidates.has(id) || duplicates.some((d) => candidateId(d.candidate) === id)) continue;
       const existing = duplicateOf(candidate, indexes);
@@ -79,7 +80,8 @@ export async function adviseWorkload(
   options: { readonly minSavedShare: number; readonly maxIndexes: number },
 ): Promise<WorkloadAdvice> {
   const trigram = catalog.extensions.some((e) => e.name === 'pg_trgm');
-  const { candidates, duplicates } = candidatesOf(queries, catalog.indexes, trigram, method);
+  const distinct = await readDistinctCounts(engine);
+  const { candidates, duplicates } = candidatesOf(queries, catalog.indexes, { trigram, distinct }, method);
   const baseline = (await baselineCosts(engine, queries)).costs;
   const { trials, failed } = await trialsOf(method, engine, candidates, queries);
   const weights = new Map(queries.map((q) => [q.id, q.weight]));

@@ -1,11 +1,21 @@
 import type { IndexKey } from '../catalog/model.js';
+import { type DistinctCounts, distinctKey } from './column-distinct.js';
 import { candidateId, columnKey, expressionKey, type IndexCandidate } from './index-candidate.js';
 import type { TableUse } from './query-shape.js';
 
 export interface CandidateOptions {
   /** pg_trgm is installed: LIKE '%x%' may get a trigram GIN index. */
   readonly trigram: boolean;
+  /** Distinct values per column (pg_stats): a partial index is only for a column of categories. */
+  readonly distinct?: DistinctCounts;
 }
+
+/**
+ * A column with more distinct values than this is not a category (a status, a type, a flag):
+ * `author_id = 7` in a pasted query stands for any author, and an index for author 7 alone serves
+ * no other query. Columns without statistics keep their partial candidate.
+ */
+export const MAX_PARTIAL_DISTINCT = 100;
 
 /** INCLUDE only a few columns: a wide covering index costs more to keep than the heap visits it saves. */
 const MAX_INCLUDE = 3;
@@ -63,10 +73,13 @@ function covering(use: TableUse, candidate: IndexCandidate): IndexCandidate | un
 }
 
 /** Partial indexes: the `column = constant` predicates move from the keys to WHERE. */
-function partials(use: TableUse, equal: readonly string[]): IndexCandidate[] {
-  if (use.constants.length === 0) return [];
-  const constant = new Set(use.constants.map((c) => c.column));
-  const predicate = use.constants.map((c) => c.predicate).join(' AND ');
+function partials(use: TableUse, equal: readonly string[], distinct: DistinctCounts): IndexCandidate[] {
+  const constants = use.constants.filter(
+    (c) => (distinct.get(distinctKey(use.table.qualified, c.column)) ?? 0) <= MAX_PARTIAL_DISTINCT,
+  );
+  if (constants.length === 0) return [];
+  const constant = new Set(constants.map((c) => c.column));
+  const predicate = constants.map((c) => c.predicate).join(' AND ');
   return keySets(
     use,
     equal.filter((c) => !constant.has(c)),
@@ -82,7 +95,7 @@ export function candidatesFor(use: TableUse, options: CandidateOptions): IndexCa
   const found: IndexCandidate[] = [
     ...plain,
     ...plain.flatMap((c) => covering(use, c) ?? []),
-    ...partials(use, equal),
+    ...partials(use, equal, options.distinct ?? new Map()),
     ...unique(use.joins).map((c) => btree(use, [columnKey(c)])),
     ...unique(use.expressions).map((e) => btree(use, [expressionKey(e)])),
     ...unique(use.containment).map(

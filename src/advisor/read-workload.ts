@@ -3,15 +3,11 @@ import type { Table } from '../catalog/model.js';
 import { sqlFilesIn } from '../check/query-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
-import { parameterCount } from '../explain/parameters.js';
-import { estimatedPlan } from '../explain/plan-statement.js';
 import { readSqlFile } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
 import { AdviseError } from './advise-error.js';
-import { tableUses } from './query-shape.js';
 import type { WorkloadQuery } from './workload.js';
-
-const PLANNABLE: ReadonlySet<string> = new Set(['SelectStmt', 'UpdateStmt', 'DeleteStmt']);
+import { PLANNABLE, planProblem, workloadQuery } from './workload-query.js';
 
 export interface ReadWorkload {
   readonly queries: readonly WorkloadQuery[];
@@ -47,23 +43,14 @@ export async function readWorkload(
     diagnostics.push(...read.diagnostics);
     for (const statement of read.split.statements) {
       if (!PLANNABLE.has(statement.kind)) continue;
-      const parameters = parameterCount(statement.node);
-      try {
-        await engine.transaction((tx) => estimatedPlan(tx, statement.text, parameters), { rollback: true });
-      } catch (error) {
+      const problem = await planProblem(engine, statement);
+      if (problem !== undefined) {
         const context = 'This query does not plan against the schema, so no index can be judged for it.';
-        diagnostics.push(statementFailed(read.split.source, file, statement, error, context));
+        diagnostics.push(statementFailed(read.split.source, file, statement, problem, context));
         continue;
       }
-      queries.push({
-        id: queries.length,
-        label: `${file}:${statement.span.line}`,
-        file,
-        statement,
-        parameters,
-        weight: 1,
-        uses: tableUses(tables, statement.node),
-      });
+      const origin = { label: `${file}:${statement.span.line}`, file, weight: 1 };
+      queries.push(workloadQuery(queries.length, statement, tables, origin));
     }
   }
   return { queries, diagnostics, sources };

@@ -1,19 +1,16 @@
 import type { Table } from '../catalog/model.js';
 import type { Engine } from '../engine/engine.js';
-import { parameterCount } from '../explain/parameters.js';
-import { estimatedPlan } from '../explain/plan-statement.js';
 import { sqlFileFrom } from '../project/sql-file.js';
 import { AdviseError } from './advise-error.js';
 import { tableUses } from './query-shape.js';
 import type { WorkloadQuery } from './workload.js';
+import { PLANNABLE, planProblem, workloadQuery } from './workload-query.js';
 
 /** The statements on the database's tables taking the most time: beyond them, an index's benefit is noise. */
 export const STAT_STATEMENTS_LIMIT = 100;
 
 /** Rows read from the view: catalog reads (pgvigil's own among them) are many and are dropped after parsing. */
 const ROWS_READ = 2000;
-
-const PLANNABLE: ReadonlySet<string> = new Set(['SelectStmt', 'UpdateStmt', 'DeleteStmt']);
 
 /**
  * The view keeps the first text seen for a statement: `PREPARE name AS SELECT ...` when it was
@@ -58,27 +55,15 @@ export async function readStatStatements(engine: Engine, tables: readonly Table[
   for (const [i, row] of rows.entries()) {
     if (queries.length === STAT_STATEMENTS_LIMIT) break;
     const statement = sqlFileFrom('pg_stat_statements', row.query.replace(PREPARED, '')).split.statements[0];
-    const uses = statement && PLANNABLE.has(statement.kind) ? tableUses(tables, statement.node) : [];
-    const parameters = statement ? parameterCount(statement.node) : 0;
-    const plans =
-      statement !== undefined &&
-      uses.length > 0 &&
-      (await engine
-        .transaction((tx) => estimatedPlan(tx, statement.text, parameters), { rollback: true })
-        .then(() => true)
-        .catch(() => false));
-    if (!plans || !statement) {
-      if (uses.length > 0) skipped++;
+    if (!statement || !PLANNABLE.has(statement.kind) || tableUses(tables, statement.node).length === 0)
+      continue;
+    if ((await planProblem(engine, statement)) !== undefined) {
+      skipped++;
       continue;
     }
-    queries.push({
-      id: queries.length,
-      label: `pg_stat_statements #${i + 1} (${row.calls} calls, ${Math.round(row.total_ms)} ms): ${statement.text.replace(/\s+/g, ' ').slice(0, 80)}`,
-      statement,
-      parameters,
-      weight: Math.max(row.total_ms, Number.EPSILON),
-      uses,
-    });
+    const label = `pg_stat_statements #${i + 1} (${row.calls} calls, ${Math.round(row.total_ms)} ms): ${statement.text.replace(/\s+/g, ' ').slice(0, 80)}`;
+    const origin = { label, weight: Math.max(row.total_ms, Number.EPSILON) };
+    queries.push(workloadQuery(queries.length, statement, tables, origin));
   }
   return { queries, skipped };
 }

@@ -8,6 +8,7 @@ import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
 import { initSql } from '../sql/parser.js';
 import type { Statement } from '../sql/statement.js';
+import { adviseExplained } from './explain-advice.js';
 import {
   type ExplainEngine,
   type ExplainEngineOptions,
@@ -144,12 +145,22 @@ export async function runExplain(options: ExplainOptions): Promise<ExplainResult
       options.settings,
       options.timeoutMs,
     );
+    const advice = await adviseExplained(
+      target.engine,
+      statements.map((statement) => ({
+        statement,
+        ...(input.file !== undefined
+          ? { label: `${input.file}:${statement.span.line}`, file: input.file }
+          : { label: 'the query' }),
+      })),
+      options.settings,
+    );
     const loaded = target.loaded.map((file) => [file.file, file.text] as const);
     return {
-      diagnostics: [...loadProblems(target), ...diagnostics],
+      diagnostics: [...loadProblems(target), ...diagnostics, ...advice.diagnostics],
       sources: new Map([...loaded, ...(input.file ? [[input.file, input.text] as const] : [])]),
       explained,
-      notes: target.notes,
+      notes: [...target.notes, ...advice.notes],
     };
   } finally {
     await target.engine.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidatesFor } from '../../src/advisor/candidates.js';
+import { candidatesFor, MAX_PARTIAL_DISTINCT } from '../../src/advisor/candidates.js';
+import { readDistinctCounts } from '../../src/advisor/column-distinct.js';
 import { indexTarget } from '../../src/advisor/index-candidate.js';
 import { tableUses } from '../../src/advisor/query-shape.js';
 import type { Table } from '../../src/catalog/model.js';
@@ -28,12 +29,12 @@ afterAll(async () => {
 });
 
 /** Candidate indexes for one query, as `ON table USING ... (...)` texts. */
-function candidates(sql: string, trigram = false): string[] {
+function candidates(sql: string, trigram = false, distinct = new Map<string, number>()): string[] {
   const parsed = parseSql(sql);
   if (!parsed.ok) throw new Error(sql);
   const node = parsed.result.stmts?.[0]?.stmt;
   if (!node) throw new Error(sql);
-  return tableUses(tables, node).flatMap((use) => candidatesFor(use, { trigram }).map(indexTarget));
+  return tableUses(tables, node).flatMap((use) => candidatesFor(use, { trigram, distinct }).map(indexTarget));
 }
 
 describe('candidates from the parse tree', () => {
@@ -91,5 +92,28 @@ describe('candidates from the parse tree', () => {
       'SELECT c.id FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)',
     );
     expect(sub).toContain('ON public.orders USING btree (customer_id)');
+  });
+
+  it('makes a partial index only for a column of categories, by its statistics', async () => {
+    // 4 statuses, but a distinct customer per order: customer_id = 42 stands for any customer.
+    await engine.exec(`INSERT INTO orders (id, customer_id, status)
+      SELECT g, g, (ARRAY['paid', 'new', 'sent', 'void'])[1 + g % 4] FROM generate_series(1, ${4 * MAX_PARTIAL_DISTINCT}) g;
+      ANALYZE orders`);
+    const distinct = await readDistinctCounts(engine);
+    expect(distinct.get('public.orders.status')).toBe(4);
+    expect(distinct.get('public.orders.customer_id')).toBeGreaterThan(MAX_PARTIAL_DISTINCT);
+    const status = candidates(
+      "SELECT id FROM orders WHERE status = 'paid' ORDER BY placed_at",
+      false,
+      distinct,
+    );
+    expect(status).toContain("ON public.orders USING btree (placed_at) WHERE status = 'paid'");
+    const customer = candidates(
+      'SELECT id FROM orders WHERE customer_id = 42 ORDER BY placed_at',
+      false,
+      distinct,
+    );
+    expect(customer).toContain('ON public.orders USING btree (customer_id, placed_at)');
+    expect(customer.filter((c) => c.includes('WHERE'))).toEqual([]);
   });
 });
