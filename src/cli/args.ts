@@ -39,6 +39,12 @@ export interface CliArgs {
   readonly minRepeats?: number;
   /** n1: the log_line_prefix of stderr logs, when it is not one of the common ones (--log-prefix). */
   readonly logPrefix?: string;
+  /** top: what to rank by (--sort total|mean|calls|rows|reads). */
+  readonly sort?: string;
+  /** top: how many statements to show (--limit). */
+  readonly limit?: number;
+  /** top: two snapshots this far apart, ranking what happened in between (--interval 30s). */
+  readonly intervalMs?: number;
 }
 
 function pgVersionOf(text: string | undefined): number | undefined {
@@ -86,6 +92,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
   if (values.db !== undefined && values.static)
     throw new UsageError('--db with --static: static mode reads no database. Drop one of them.');
   const minRepeats = n1Options(values, command);
+  const top = topOptions(values, command);
   const pgVersion = pgVersionOf(values['pg-version']);
   return {
     command,
@@ -112,6 +119,24 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     }),
     ...(minRepeats !== undefined && { minRepeats }),
     ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
+    ...top,
+  };
+}
+
+/** --sort, --limit and --interval belong to top; a limit of 0 would show nothing. */
+function topOptions(
+  values: { readonly sort?: string; readonly limit?: string; readonly interval?: string },
+  command: string | undefined,
+): Pick<CliArgs, 'sort' | 'limit' | 'intervalMs'> {
+  for (const option of ['sort', 'limit', 'interval'] as const)
+    if (values[option] !== undefined && command !== undefined && command !== 'top')
+      throw new UsageError(`--${option} applies to top only, not to ${command}.`);
+  const limit = values.limit === undefined ? undefined : countOf(values.limit, '--limit');
+  if (limit === 0) throw new UsageError('--limit 0 would show nothing; give at least 1.');
+  return {
+    ...(values.sort !== undefined && { sort: values.sort }),
+    ...(limit !== undefined && { limit }),
+    ...(values.interval !== undefined && { intervalMs: durationMs(values.interval, '--interval') }),
   };
 }
 
@@ -156,6 +181,9 @@ function parse(argv: readonly string[]) {
       'max-indexes': { type: 'string' },
       'min-repeats': { type: 'string' },
       'log-prefix': { type: 'string' },
+      sort: { type: 'string' },
+      limit: { type: 'string' },
+      interval: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   advise: async () => (await import('./commands/advise.js')).adviseCommand,
   n1: async () => (await import('./commands/n1.js')).n1Command,
+  top: async () => (await import('./commands/top.js')).topCommand,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {

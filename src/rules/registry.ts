@@ -59,6 +59,7 @@ import { requirePrimaryKey } from './schema/require-primary-key.js';
 import { requireRlsPolicy } from './schema/require-rls-policy.js';
 import { requireValidatedConstraint } from './schema/require-validated-constraint.js';
 import type { SchemaRule } from './schema-rule.js';
+import { topQuery } from './top/top-query.js';
 import { requireDownMigration } from './verify/require-down-migration.js';
 import { reversibility } from './verify/reversibility.js';
 import { reversibilityDataLoss } from './verify/reversibility-data-loss.js';
@@ -151,6 +152,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...planRules.map((rule) => rule.meta),
   indexAdviceMeta,
   ...nPlusOneRuleMetas,
+  topQuery,
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
