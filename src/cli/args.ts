@@ -29,6 +29,10 @@ export interface CliArgs {
   readonly pgVersion?: number;
   /** verify: a server URL; the run happens in a scratch database created on it and always dropped. */
   readonly db?: string;
+  /** health: every --db given (several databases, checked concurrently). */
+  readonly dbs?: readonly string[];
+  /** health: a file of connection URLs, one a line (--db-file). */
+  readonly dbFile?: string;
   /** explain: statement_timeout for the queries it runs, in ms (--timeout 30s). */
   readonly timeoutMs?: number;
   /** explain: synthetic rows per empty table on the embedded engine (--rows). */
@@ -111,7 +115,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     trace: values.trace ?? false,
     withData: values['with-data'] ?? false,
     ...(pgVersion !== undefined && { pgVersion }),
-    ...(values.db !== undefined && { db: values.db }),
+    ...dbOptions(values, command),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
     ...(values.rows !== undefined && { rows: countOf(values.rows, '--rows') }),
     ...(values['max-indexes'] !== undefined && {
@@ -156,6 +160,23 @@ function n1Options(
   return min;
 }
 
+/** --db once for every command; repeated, and --db-file, for health only. */
+function dbOptions(
+  values: { readonly db?: readonly string[]; readonly 'db-file'?: string },
+  command: string | undefined,
+): Pick<CliArgs, 'db' | 'dbs' | 'dbFile'> {
+  const dbs = values.db ?? [];
+  if (command !== undefined && command !== 'health') {
+    if (dbs.length > 1) throw new UsageError(`--db is given ${dbs.length} times; ${command} takes one.`);
+    if (values['db-file'] !== undefined)
+      throw new UsageError(`--db-file applies to health only, not to ${command}.`);
+  }
+  return {
+    ...(dbs[0] !== undefined && { db: dbs[0], dbs }),
+    ...(values['db-file'] !== undefined && { dbFile: values['db-file'] }),
+  };
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -175,7 +196,8 @@ function parse(argv: readonly string[]) {
       trace: { type: 'boolean' },
       'with-data': { type: 'boolean' },
       'pg-version': { type: 'string' },
-      db: { type: 'string' },
+      db: { type: 'string', multiple: true },
+      'db-file': { type: 'string' },
       timeout: { type: 'string' },
       rows: { type: 'string' },
       'max-indexes': { type: 'string' },

@@ -1,6 +1,7 @@
 import { indexAdviceMeta } from '../advisor/index-advice-meta.js';
 import { BUILTIN_METAS } from '../diagnostics/builtin.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import { liveRules } from './live/live-rules.js';
 import { banAddNotNullColumnWithoutDefault } from './migration/ban-add-not-null-column-without-default.js';
 import { banBackfillInMigration } from './migration/ban-backfill-in-migration.js';
 import { banConcurrentInTransaction } from './migration/ban-concurrent-in-transaction.js';
@@ -153,6 +154,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   indexAdviceMeta,
   ...nPlusOneRuleMetas,
   topQuery,
+  ...liveRules.map((rule) => rule.meta),
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));

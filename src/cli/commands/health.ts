@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { loadProjectConfig } from '../../config/load-config.js';
+import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { duration } from '../../live/format.js';
+import { HealthError, LIVE_STATEMENT_TIMEOUT_MS, runHealth } from '../../live/index.js';
+import type { HealthResult } from '../../live/run-health.js';
+import { allRuleMetas } from '../../rules/registry.js';
+import type { CliArgs } from '../args.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandResult } from './check.js';
+
+/** A file of connection URLs: one a line; blank lines and # comments are skipped. */
+async function readUrlFile(path: string): Promise<readonly string[]> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`not found: ${path}; --db-file takes a file of connection URLs, one a line.`);
+  });
+  const urls = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  if (urls.length === 0) throw new UsageError(`${path} holds no connection URL; write one a line.`);
+  return urls;
+}
+
+function describeServers(result: HealthResult): string {
+  const lines = result.servers.map((server) => {
+    const version = `PostgreSQL ${Math.floor(server.serverVersion / 10_000)}`;
+    const role = server.inRecovery ? 'replica' : 'primary';
+    const stats =
+      server.statsAgeSeconds === null
+        ? 'statistics never reset'
+        : `statistics reset ${duration(server.statsAgeSeconds)} ago`;
+    const partial = server.skipped.length > 0 ? ', partial (see require-monitoring-grant)' : '';
+    return `checked ${server.target} (${version}, ${role}, ${stats}${partial})`;
+  });
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** `pgvigil health --db URL [--db URL]... [--db-file urls.txt]`: what will page you at 3am, read-only. */
+export async function healthCommand(args: CliArgs): Promise<CommandResult> {
+  if (args.positionals.length > 0)
+    throw new UsageError(
+      'health takes no arguments; give the databases with --db URL (repeatable) or --db-file urls.txt.',
+    );
+  const urls = [...(args.dbs ?? []), ...(args.dbFile ? await readUrlFile(args.dbFile) : [])];
+  if (urls.length === 0)
+    throw new UsageError(
+      'health needs a database: --db postgres://user@host/db (repeatable) or --db-file urls.txt.',
+    );
+  const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
+  if (loaded.errors.length > 0)
+    throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
+  try {
+    const result = await runHealth(urls, {
+      settings: resolveRuleSettings(loaded.config, allRuleMetas),
+      statementTimeoutMs: args.timeoutMs ?? LIVE_STATEMENT_TIMEOUT_MS,
+    });
+    return {
+      diagnostics: result.diagnostics,
+      sources: new Map(),
+      filesChecked: result.servers.length,
+      failOn: args.failOn ?? loaded.config.failOn,
+      preface: describeServers(result),
+    };
+  } catch (error) {
+    if (error instanceof HealthError) throw new UsageError(error.userMessage);
+    throw error;
+  }
+}
