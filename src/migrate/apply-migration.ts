@@ -14,6 +14,8 @@ import type { Migration } from '../sources/migrations/migration.js';
 import type { Statement } from '../sql/statement.js';
 import { lockTimeline } from '../trace/lock-timeline.js';
 import type { TraceStep } from '../trace/trace-step.js';
+import { traceStepDiagnostics } from '../trace/trace-steps.js';
+import { locksWhileRunning } from '../trace/while-running.js';
 import { demoteForSmallTables } from './small-tables.js';
 import { stampFindings } from './stamp-findings.js';
 import type { SyntheticRows } from './synthetic-fill.js';
@@ -76,14 +78,24 @@ export async function applyMigration(env: MigrationEnvironment, migration: Migra
       inTransaction = effect === 'begin';
       continue;
     }
+    // Read before it runs: a bare statement's locks are gone once it is done, and what it drops with them.
+    const whileRunning = inTransaction ? undefined : await locksWhileRunning(engine, statement);
     const judged = await judgeStatement(env, migration, read, statement, inTransaction, existedBefore);
     diagnostics.push(...judged.diagnostics);
     if (judged.observation)
-      steps.push({ statement, observation: judged.observation, ...(inTransaction && { transaction }) });
+      steps.push({
+        statement,
+        observation: judged.observation,
+        ...(inTransaction && { transaction }),
+        ...(whileRunning && judged.observation.ranAs === 'autocommit' && { whileRunning }),
+      });
   }
   if (inTransaction) await engine.exec('COMMIT');
   await engine.resetSession();
-  diagnostics.push(...lockTimeline(env.settings, steps, existedBefore, ends));
+  diagnostics.push(
+    ...lockTimeline(env.settings, steps, existedBefore, ends),
+    ...traceStepDiagnostics(env.settings, steps),
+  );
   return { ...read, diagnostics };
 }
 

@@ -12,7 +12,8 @@ export type RelationKind =
   | 'view'
   | 'foreign-table';
 
-const KINDS: Readonly<Record<string, RelationKind>> = {
+/** pg_class.relkind → RelationKind. */
+export const RELATION_KINDS: Readonly<Record<string, RelationKind>> = {
   r: 'table',
   p: 'partitioned-table',
   i: 'index',
@@ -52,7 +53,7 @@ SELECT ${oidNumber('c.oid')} AS oid, ${qualifiedName('n.nspname', 'c.relname')} 
   ${oidNumber('pg_catalog.pg_relation_filenode(c.oid)')} AS filenode
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN (${Object.keys(KINDS)
+WHERE c.relkind IN (${Object.keys(RELATION_KINDS)
   .map((k) => `'${k}'`)
   .join(', ')}) AND ${isUserSchema('n.nspname')}`;
 
@@ -60,7 +61,7 @@ export async function readRelationState(engine: Engine): Promise<RelationState> 
   const { rows } = await engine.query<RelationRow>(relationsSql);
   const relations = new Map<number, ObservedRelation>();
   for (const row of rows) {
-    const kind = KINDS[row.relkind];
+    const kind = RELATION_KINDS[row.relkind];
     if (!kind) continue;
     const base = { oid: row.oid, name: row.name, kind };
     relations.set(row.oid, row.filenode === null ? base : { ...base, filenode: row.filenode });

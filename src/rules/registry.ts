@@ -61,6 +61,7 @@ import { requireRlsPolicy } from './schema/require-rls-policy.js';
 import { requireValidatedConstraint } from './schema/require-validated-constraint.js';
 import type { SchemaRule } from './schema-rule.js';
 import { topQuery } from './top/top-query.js';
+import { traceStepMeta } from './trace/trace-step.js';
 import { requireDownMigration } from './verify/require-down-migration.js';
 import { reversibility } from './verify/reversibility.js';
 import { reversibilityDataLoss } from './verify/reversibility-data-loss.js';
@@ -149,6 +150,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...migrationRules.map((rule) => rule.meta),
   ...fallbackRules.map((rule) => rule.meta),
   lockTimelineMeta,
+  traceStepMeta,
   ...verifyRuleMetas,
   ...planRules.map((rule) => rule.meta),
   indexAdviceMeta,

@@ -28,7 +28,7 @@ async function lint(dir: string, ...extra: string[]): Promise<{ code: number; fo
 }
 
 describe('lint --trace', () => {
-  it('adds the lock timeline and the locks no rule explained', async () => {
+  it('adds the lock timeline, the locks no rule explained and each statement’s record', async () => {
     const dir = await project(
       'ALTER TABLE posts ADD COLUMN note text;\nCREATE INDEX tags_id2 ON tags (id);\n',
     );
@@ -37,7 +37,9 @@ describe('lint --trace', () => {
     const rules = (found: Found[]) => found.map((d) => `${d.rule}@${d.line}`).sort();
     const rulesAlone = ['ban-work-after-access-exclusive@2', 'require-concurrent-index@2'];
     expect(rules(plain.found)).toEqual(rulesAlone);
-    expect(rules(traced.found)).toEqual(['lock-timeline@1', 'observed-strong-lock@1', ...rulesAlone].sort());
+    expect(rules(traced.found)).toEqual(
+      ['lock-timeline@1', 'observed-strong-lock@1', 'trace-step@1', 'trace-step@2', ...rulesAlone].sort(),
+    );
   });
 
   it('is refused with --static, which runs no engine', async () => {

@@ -115,7 +115,19 @@ describe('pgvigil lint --trace examples/blog/migrations', () => {
     const timelines = (JSON.parse(stdout).diagnostics as Diagnostic[]).filter(
       (d) => d.rule === 'lock-timeline',
     );
-    expect(timelines.map((d) => d.file)).toEqual([join(ROOT, 'migrations/000003_create_post_likes.up.sql')]);
-    expect(timelines[0]?.message).toContain('public.posts');
+    const byFile = new Map(timelines.map((d) => [d.file?.split('/').at(-1), d.message]));
+    expect(byFile.get('000003_create_post_likes.up.sql')).toContain(
+      'public.posts: SHARE ROW EXCLUSIVE from line 2 until the end of the migration',
+    );
+    // The other files hold one statement each, which golang-migrate runs in a transaction of its own.
+    expect(byFile.get('000002_index_posts_status.up.sql')).toContain(
+      'public.posts: SHARE during line 2 only (held while that statement ran)',
+    );
+    expect([...byFile.keys()].sort()).toEqual([
+      '000001_add_posts_view_count.up.sql',
+      '000002_index_posts_status.up.sql',
+      '000003_create_post_likes.up.sql',
+      '000004_drop_post_likes_created_at.up.sql',
+    ]);
   });
 });

@@ -35,7 +35,7 @@ describeSchemaRule('lock-timeline', (engine) => {
     );
   });
 
-  it('ends a span at the file’s own COMMIT, and shows each stronger lock as it is taken', async () => {
+  it('ends a span at the file’s own COMMIT, shows each stronger lock as it is taken, and a bare statement’s while it runs', async () => {
     const [found] = await timeline({
       'migrations/20240101000000_x.sql': [
         '-- migrate:up transaction:false',
@@ -50,7 +50,40 @@ describeSchemaRule('lock-timeline', (engine) => {
     expect(found?.data?.spans).toEqual([
       { table: 'public.posts', lock: 'ShareLock', fromLine: 3, until: 5, lines: [3, 4] },
       { table: 'public.posts', lock: 'AccessExclusiveLock', fromLine: 4, until: 5, lines: [4] },
+      // After the COMMIT the build runs bare: pg_locks cannot show its lock afterwards, its kind can.
+      {
+        table: 'public.posts',
+        lock: 'ShareUpdateExclusiveLock',
+        fromLine: 6,
+        until: 'end of statement',
+        lines: [6],
+        duringStatementOnly: true,
+        fromStatementKind: true,
+      },
     ]);
+    expect(found?.why).toContain(
+      '- public.posts: SHARE UPDATE EXCLUSIVE during line 6 only (held while that statement ran, as its kind does',
+    );
+  });
+
+  it('shows what a statement run in a transaction of its own held, until its end only', async () => {
+    const [found, ...rest] = await timeline({
+      'migrations/000001_x.up.sql': 'ALTER TABLE posts ADD COLUMN note text;',
+    });
+    expect(rest).toEqual([]);
+    expect(found?.data?.spans).toEqual([
+      {
+        table: 'public.posts',
+        lock: 'AccessExclusiveLock',
+        fromLine: 1,
+        until: 'end of statement',
+        lines: [1],
+        duringStatementOnly: true,
+      },
+    ]);
+    expect(found?.message).toBe(
+      'This migration holds locks that block writes on public.posts: public.posts: ACCESS EXCLUSIVE during line 1 only (held while that statement ran).',
+    );
   });
 
   it('is quiet when only tables the migration created are locked', async () => {

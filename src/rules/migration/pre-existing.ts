@@ -12,7 +12,7 @@ function observed<T>(value: Observable<readonly T[]>): readonly T[] {
 }
 
 /** Locks on tables whose names are in existedBefore: the tables that existed before the migration. */
-function onTablesIn(
+export function onTablesIn(
   existedBefore: ReadonlySet<string>,
   locks: Observable<readonly LockTaken[]>,
 ): LockTaken[] {
