@@ -4,16 +4,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docsUrl } from '../diagnostics/rule-meta.js';
 import { nPlusOne } from '../rules/n-plus-one/n-plus-one.js';
 import { repeatedIdenticalQuery } from '../rules/n-plus-one/repeated-identical-query.js';
+import type { ReadBreak } from '../sources/logs/read-lines.js';
 import { initSql } from '../sql/parser.js';
-import { detectRepeats } from './detect-repeats.js';
-import type { QueryEvent, SkippedInput } from './query-event.js';
-import { repeatFindings } from './repeat-findings.js';
+import { type EventBatches, scanRepeats } from './detect-repeats.js';
+import type { SkippedInput } from './query-event.js';
+import { RepeatFolder } from './repeat-findings.js';
+import { statementFacts } from './statement-facts.js';
 
 /** A source of query events: a log or a trace file, read lazily. */
 export interface EventSource {
-  readonly events: AsyncIterable<QueryEvent> | Iterable<QueryEvent>;
+  readonly file: string;
+  readonly batches: EventBatches;
   /** Complete once the events are consumed. */
   readonly skipped: () => SkippedInput | undefined;
+  /** Where the file stopped being readable, if it did; also complete once the events are consumed. */
+  readonly broken?: () => ReadBreak | undefined;
 }
 
 /** The smallest run any enabled rule reports: detection keeps nothing shorter. */
@@ -38,6 +43,19 @@ export function skippedFinding(skipped: SkippedInput): Diagnostic {
   };
 }
 
+export function brokenFinding(file: string, broken: ReadBreak): Diagnostic {
+  return {
+    rule: UNSUPPORTED_INPUT.id,
+    category: UNSUPPORTED_INPUT.category,
+    severity: UNSUPPORTED_INPUT.defaultSeverity,
+    message: `${file} could not be read to its end: ${broken.reason}; the lines before were analyzed.`,
+    help: 'Check that the file was copied whole (gzip -t tells whether a .gz is complete).',
+    file,
+    line: broken.line,
+    docsUrl: docsUrl(UNSUPPORTED_INPUT.id),
+  };
+}
+
 /** N+1 and repeated-query findings over query events, one source at a time (units never span files). */
 export async function analyzeEventSources(
   sources: readonly (() => Promise<EventSource>)[],
@@ -48,10 +66,13 @@ export async function analyzeEventSources(
   const diagnostics: Diagnostic[] = [];
   for (const open of sources) {
     const source = await open();
-    const repeats = await detectRepeats(source.events, min);
-    diagnostics.push(...repeatFindings(repeats, settings));
+    const folder = new RepeatFolder(settings, (sql) => statementFacts(sql)?.fingerprint);
+    await scanRepeats(source.batches, min, (repeat) => folder.add(repeat));
+    diagnostics.push(...folder.findings());
     const skipped = source.skipped();
     if (skipped) diagnostics.push(skippedFinding(skipped));
+    const broken = source.broken?.();
+    if (broken) diagnostics.push(brokenFinding(source.file, broken));
   }
   return diagnostics;
 }

@@ -9,44 +9,58 @@ interface Unit {
   lastSeen: number;
 }
 
+/** Events as a reader hands them over: a batch at a time, so no await is paid per query. */
+export type EventBatches = AsyncIterable<Iterable<QueryEvent>> | Iterable<Iterable<QueryEvent>>;
+
 // A session silent for this many events has ended (or is idle between requests, which ends a
 // loop too): it is judged and forgotten, so memory follows open sessions, not the log's length.
 const IDLE_EVENTS = 50_000;
 
 /**
- * Every repeat in a stream of query events (call `await initSql()` first). Events of one unit must
- * come in execution order; units may interleave. An explicit transaction is a unit of its own.
+ * Hands every repeat of at least `minRepeats` to `emit` as soon as it ends (call `await initSql()`
+ * first). Events of one unit must come in execution order; units may interleave. An explicit
+ * transaction is a unit of its own.
  */
-export async function detectRepeats(
-  events: AsyncIterable<QueryEvent> | Iterable<QueryEvent>,
+export async function scanRepeats(
+  batches: EventBatches,
   minRepeats: number,
-): Promise<Repeat[]> {
-  const found: Repeat[] = [];
-  const emit = (repeat: Repeat): void => {
-    if (repeat.count >= minRepeats) found.push(repeat);
+  emit: (repeat: Repeat) => void,
+): Promise<void> {
+  const judged = (repeat: Repeat): void => {
+    if (repeat.count >= minRepeats) emit(repeat);
   };
   const units = new Map<string, Unit>();
   let seen = 0;
-  for await (const event of events) {
-    seen++;
-    if (seen % IDLE_EVENTS === 0) forgetIdle(units, seen - IDLE_EVENTS);
-    let unit = units.get(event.unit);
-    if (!unit) {
-      unit = { tracker: new UnitTracker(event.unit, emit), transactions: 0, lastSeen: seen };
-      units.set(event.unit, unit);
+  for await (const batch of batches)
+    for (const event of batch) {
+      seen++;
+      if (seen % IDLE_EVENTS === 0) forgetIdle(units, seen - IDLE_EVENTS);
+      const facts = statementFacts(event.sql);
+      if (!facts) continue;
+      let unit = units.get(event.unit);
+      if (!unit) {
+        unit = { tracker: new UnitTracker(event.unit, judged), transactions: 0, lastSeen: seen };
+        units.set(event.unit, unit);
+      }
+      unit.lastSeen = seen;
+      const transaction = facts.transaction;
+      if (transaction) {
+        unit.tracker.finish();
+        if (transaction === 'begin') unit.transactions++;
+        const label =
+          transaction === 'begin' ? `${event.unit}, transaction ${unit.transactions}` : event.unit;
+        unit.tracker = new UnitTracker(label, judged);
+        continue;
+      }
+      unit.tracker.add(event, facts);
     }
-    unit.lastSeen = seen;
-    const transaction = statementFacts(event.sql)?.transaction;
-    if (transaction) {
-      unit.tracker.finish();
-      if (transaction === 'begin') unit.transactions++;
-      const label = transaction === 'begin' ? `${event.unit}, transaction ${unit.transactions}` : event.unit;
-      unit.tracker = new UnitTracker(label, emit);
-      continue;
-    }
-    unit.tracker.add(event);
-  }
   for (const unit of units.values()) unit.tracker.finish();
+}
+
+/** Every repeat among some events, in the order they ended. */
+export async function detectRepeats(events: Iterable<QueryEvent>, minRepeats: number): Promise<Repeat[]> {
+  const found: Repeat[] = [];
+  await scanRepeats([events], minRepeats, (repeat) => found.push(repeat));
   return found;
 }
 

@@ -4,7 +4,7 @@ import type { EventSource } from './analyze-logs.js';
 /** A PostgreSQL log as an event source. */
 export function logSource(file: string, options: LogOptions = {}): () => Promise<EventSource> {
   return async () => {
-    const { events, summary } = await readLog(file, options);
-    return { events, skipped: () => summary().skipped };
+    const { batches, summary } = await readLog(file, options);
+    return { file, batches, skipped: () => summary().skipped, broken: () => summary().broken };
   };
 }

@@ -31,14 +31,16 @@ function facts(repeat: Repeat, parent: string | undefined, repeated: readonly st
   };
 }
 
+// A batch repeated is chunking, already the fix; writes in a loop are another problem.
+const isNPlusOne = (repeat: Repeat): boolean =>
+  repeat.distinctParameters >= 2 &&
+  !repeat.block.some((q) => q.isBatched) &&
+  repeat.block.some((q) => q.isRead);
+
+const isIdentical = (repeat: Repeat): boolean =>
+  repeat.distinctParameters === 1 && repeat.block.length === 1 && repeat.block[0]?.isRead === true;
+
 function nPlusOneFinding(repeat: Repeat, setting: RuleSettings | undefined): Diagnostic | undefined {
-  // A batch repeated is chunking, already the fix; writes in a loop are another problem.
-  if (
-    repeat.distinctParameters < 2 ||
-    repeat.block.some((q) => q.isBatched) ||
-    !repeat.block.some((q) => q.isRead)
-  )
-    return undefined;
   const first = repeat.block[0];
   if (!first) return undefined;
   const parent = repeat.parent && normalizedText(repeat.parent.sql);
@@ -65,7 +67,7 @@ function nPlusOneFinding(repeat: Repeat, setting: RuleSettings | undefined): Dia
 
 function identicalFinding(repeat: Repeat, setting: RuleSettings | undefined): Diagnostic | undefined {
   const first = repeat.block[0];
-  if (repeat.distinctParameters !== 1 || repeat.block.length !== 1 || !first?.isRead) return undefined;
+  if (!first) return undefined;
   const repeated = normalizedText(first.sql);
   return stampFinding(repeatedIdenticalQuery, setting, {
     message: `${quoted(repeated)} ran ${repeat.count} times in a row with the same parameters in ${repeat.unit}${costOf(repeat)}.`,
@@ -77,23 +79,93 @@ function identicalFinding(repeat: Repeat, setting: RuleSettings | undefined): Di
   });
 }
 
+const RULES = [
+  { meta: nPlusOne, applies: isNPlusOne, write: nPlusOneFinding },
+  { meta: repeatedIdenticalQuery, applies: isIdentical, write: identicalFinding },
+] as const;
+
 /** Findings of the repeats that pass each rule's threshold (rules off in the settings report nothing). */
 export function repeatFindings(
   repeats: readonly Repeat[],
   settings: ReadonlyMap<string, RuleSettings>,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [meta, judge] of [
-    [nPlusOne, nPlusOneFinding],
-    [repeatedIdenticalQuery, identicalFinding],
-  ] as const) {
-    const setting = settings.get(meta.id);
-    if (setting && !setting.enabled) continue;
-    const min = setting?.thresholds.minRepeats ?? meta.thresholds?.minRepeats?.default ?? 5;
-    for (const repeat of repeats.filter((r) => r.count >= min)) {
-      const finding = judge(repeat, setting);
-      if (finding) out.push(finding);
+  const folder = new RepeatFolder(settings);
+  for (const repeat of repeats) folder.add(repeat);
+  return folder.findings();
+}
+
+interface Fold {
+  readonly rule: (typeof RULES)[number];
+  readonly first: Repeat;
+  occurrences: number;
+  executions: number;
+  totalMs?: number;
+  readonly units: string[];
+}
+
+const UNITS_SHOWN = 5;
+
+/**
+ * Repeats folded by rule and shape (the repeated fingerprints, and for an N+1 its parent's) as they
+ * come: a log where one endpoint's loop ran ten thousand times makes one finding that says so, and
+ * memory follows the number of shapes, not the log's length.
+ */
+export class RepeatFolder {
+  private readonly folds = new Map<string, Fold>();
+
+  constructor(
+    private readonly settings: ReadonlyMap<string, RuleSettings>,
+    private readonly parentFingerprint: (sql: string) => string | undefined = () => undefined,
+  ) {}
+
+  add(repeat: Repeat): void {
+    for (const rule of RULES) {
+      const setting = this.settings.get(rule.meta.id);
+      if (setting && !setting.enabled) continue;
+      const min = setting?.thresholds.minRepeats ?? rule.meta.thresholds?.minRepeats?.default ?? 5;
+      if (repeat.count < min || !rule.applies(repeat)) continue;
+      const parent = rule.meta === nPlusOne && repeat.parent ? this.parentFingerprint(repeat.parent.sql) : '';
+      const key = [rule.meta.id, parent, ...repeat.block.map((q) => q.fingerprint)].join('\u0000');
+      const fold = this.folds.get(key);
+      if (!fold) {
+        this.folds.set(key, {
+          rule,
+          first: repeat,
+          occurrences: 1,
+          executions: repeat.count,
+          ...(repeat.totalMs !== undefined && { totalMs: repeat.totalMs }),
+          units: [repeat.unit],
+        });
+        continue;
+      }
+      fold.occurrences++;
+      fold.executions += repeat.count;
+      if (repeat.totalMs !== undefined) fold.totalMs = (fold.totalMs ?? 0) + repeat.totalMs;
+      if (fold.units.length < UNITS_SHOWN && !fold.units.includes(repeat.unit)) fold.units.push(repeat.unit);
     }
   }
-  return out;
+
+  findings(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const fold of this.folds.values()) {
+      const finding = fold.rule.write(fold.first, this.settings.get(fold.rule.meta.id));
+      if (finding) out.push(fold.occurrences === 1 ? finding : withOccurrences(finding, fold));
+    }
+    return out;
+  }
+}
+
+function withOccurrences(finding: Diagnostic, fold: Fold): Diagnostic {
+  const cost = fold.totalMs === undefined ? '' : `, ${ms(fold.totalMs)} in all`;
+  return {
+    ...finding,
+    message: `${finding.message} The same pattern happened ${fold.occurrences} times in this file (${fold.executions} executions${cost}).`,
+    data: {
+      ...finding.data,
+      occurrences: fold.occurrences,
+      allExecutions: fold.executions,
+      ...(fold.totalMs !== undefined && { allTotalMs: fold.totalMs }),
+      units: fold.units,
+    },
+  };
 }

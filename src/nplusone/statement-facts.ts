@@ -1,5 +1,8 @@
+import { ownCopy } from '../sources/logs/own-copy.js';
 import { fingerprintSql, normalizeSql, parseSql } from '../sql/parser.js';
 import { collect } from '../sql/walk.js';
+import { RecentCache } from './recent-cache.js';
+import { shapeKey } from './shape-key.js';
 
 /** What the detector needs to know about one statement text. */
 export interface StatementFacts {
@@ -43,16 +46,21 @@ function factsOf(sql: string): StatementFacts | undefined {
   };
 }
 
-// Prepared statements repeat their text exactly: parse each text once. Bounded so memory stays flat.
+// Prepared statements repeat their text exactly, and queries with inlined values repeat their shape:
+// parse each shape once. Bounded so memory stays flat; null remembers a text that does not parse.
+// A text without constants is its own shape key: one lookup, no scan.
 const CACHE_LIMIT = 10_000;
-const cache = new Map<string, StatementFacts | undefined>();
+const cache = new RecentCache<string, StatementFacts | null>(CACHE_LIMIT);
 
 /** Facts of a statement, undefined when it does not parse. Call `await initSql()` first. */
 export function statementFacts(sql: string): StatementFacts | undefined {
-  if (cache.has(sql)) return cache.get(sql);
+  const exact = cache.get(sql);
+  if (exact !== undefined) return exact ?? undefined;
+  const key = shapeKey(sql) ?? sql;
+  const known = key === sql ? undefined : cache.get(key);
+  if (known !== undefined) return known ?? undefined;
   const facts = factsOf(sql);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(sql, facts);
+  cache.set(ownCopy(key), facts ?? null);
   return facts;
 }
 

@@ -5,6 +5,6 @@ import type { EventSource } from './analyze-logs.js';
 export function traceSource(file: string): () => Promise<EventSource> {
   return async () => {
     const { events, skipped } = await readTrace(file);
-    return { events, skipped: () => skipped };
+    return { file, batches: [events], skipped: () => skipped };
   };
 }

@@ -1,6 +1,6 @@
 import type { QueryEvent } from './query-event.js';
 import { DISTINCT_CAP, type Repeat, type RepeatedQuery } from './repeat.js';
-import { type StatementFacts, statementFacts } from './statement-facts.js';
+import type { StatementFacts } from './statement-facts.js';
 
 interface Seen {
   readonly event: QueryEvent;
@@ -22,8 +22,9 @@ const MAX_PERIOD = 3;
 // The block repeated twice, and the query before it.
 const HISTORY = 2 * MAX_PERIOD + 1;
 
+// The text and the parameters: texts with inlined values differ in the text itself.
 function parameterKey(event: QueryEvent): string {
-  return `${event.sql.replace(/\s+/g, ' ')}\u0000${(event.parameters ?? []).join('\u0000')}`;
+  return event.parameters ? `${event.sql}\u0000${event.parameters.join('\u0000')}` : event.sql;
 }
 
 /**
@@ -40,9 +41,7 @@ export class UnitTracker {
     private readonly emit: (repeat: Repeat) => void,
   ) {}
 
-  add(event: QueryEvent): void {
-    const facts = statementFacts(event.sql);
-    if (!facts) return;
+  add(event: QueryEvent, facts: StatementFacts): void {
     const seen = { event, facts };
     if (this.run && this.extends(seen)) return;
     this.finish();

@@ -63,17 +63,17 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
   it('finds each planted shape once, in every log format, and nothing in the batched session', async () => {
     for (const file of [logs.stderr, logs.csvlog, logs.jsonlog]) {
       const found = await findings(file);
+      // The same loop in a session and in a transaction is one finding that happened twice.
       const summary = found.map(
         (d) =>
-          `${d.rule} ${d.data?.count} ${((d.data?.repeatedQueries ?? []) as string[]).join(' ; ').replace(/\s+/g, ' ')}`,
+          `${d.rule} ${d.data?.count}x${d.data?.occurrences ?? 1} ${((d.data?.repeatedQueries ?? []) as string[]).join(' ; ').replace(/\s+/g, ' ')}`,
       );
       expect(summary.sort(), file).toEqual(
         [
-          `n-plus-one ${POSTS} ${COMMENTS}`,
-          `n-plus-one ${POSTS} ${COMMENTS}`,
-          `n-plus-one ${POSTS} SELECT count(*) FROM comments WHERE post_id = $1`,
-          `n-plus-one ${POSTS} ${COMMENTS} ; SELECT count(*) FROM posts WHERE author_id = $1 AND id <> $2`,
-          'repeated-identical-query 6 SELECT title FROM posts WHERE id = $1',
+          `n-plus-one ${POSTS}x2 ${COMMENTS}`,
+          `n-plus-one ${POSTS}x1 SELECT count(*) FROM comments WHERE post_id = $1`,
+          `n-plus-one ${POSTS}x1 ${COMMENTS} ; SELECT count(*) FROM posts WHERE author_id = $1 AND id <> $2`,
+          'repeated-identical-query 6x1 SELECT title FROM posts WHERE id = $1',
         ].sort(),
       );
     }
@@ -81,14 +81,17 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
 
   it('says where, in which unit, what it cost, and after which query', async () => {
     const found = await findings(logs.stderr);
-    const plain = found.filter(
+    const session = found.find(
       (d) => d.rule === 'n-plus-one' && d.data?.repeatedQueries?.toString() === COMMENTS,
     );
-    const [session, transaction] = plain.sort(
-      (a, b) => String(a.data?.unit).length - String(b.data?.unit).length,
-    );
-    expect(session?.data?.unit).toMatch(/^session \d+$/);
-    expect(transaction?.data?.unit).toMatch(/^session \d+, transaction 1$/);
+    const units = (session?.data?.units ?? []) as string[];
+    expect(units).toHaveLength(2);
+    expect(units.find((u) => !u.includes('transaction'))).toMatch(/^session \d+$/);
+    expect(units.find((u) => u.includes('transaction'))).toMatch(/^session \d+, transaction 1$/);
+    expect(session?.data?.unit).toBe(units[0]);
+    expect(session?.data?.occurrences).toBe(2);
+    expect(session?.data?.allExecutions).toBe(2 * POSTS);
+    expect(session?.message).toContain('The same pattern happened 2 times in this file');
     expect(session?.severity).toBe('warning');
     expect(session?.data?.parentQuery).toBe(
       'SELECT id, title FROM posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT $2',
@@ -144,12 +147,15 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
   });
 
   it('--min-repeats: four identical lookups are found at 4, not at the default 5', async () => {
-    const count = (list: Diagnostic[]) =>
-      list.filter((d) => d.rule === 'repeated-identical-query' && d.data?.count === 4).length;
-    expect(count(await findings(logs.stderr))).toBe(0);
+    // The four lookups are the six's query again: at 4 they join its finding as a second occurrence.
+    const executions = (list: Diagnostic[]) =>
+      list
+        .filter((d) => d.rule === 'repeated-identical-query')
+        .map((d) => d.data?.allExecutions ?? d.data?.count);
+    expect(executions(await findings(logs.stderr))).toEqual([6]);
     expect(
-      count(await findings(logs.stderr, { 'repeated-identical-query': { options: { minRepeats: 4 } } })),
-    ).toBe(1);
+      executions(await findings(logs.stderr, { 'repeated-identical-query': { options: { minRepeats: 4 } } })),
+    ).toEqual([10]);
   });
 });
 
@@ -160,13 +166,7 @@ describe('pgvigil n1 on a server log', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     const rules = report.diagnostics.map((d: Diagnostic) => d.rule).sort();
-    expect(rules).toEqual([
-      'n-plus-one',
-      'n-plus-one',
-      'n-plus-one',
-      'n-plus-one',
-      'repeated-identical-query',
-    ]);
+    expect(rules).toEqual(['n-plus-one', 'n-plus-one', 'n-plus-one', 'repeated-identical-query']);
     expect(report.diagnostics[0].file).toBe(logs.stderr);
     expect((await cli('n1', logs.stderr, '--fail-on', 'warning')).code).toBe(1);
   });
@@ -178,9 +178,11 @@ describe('pgvigil n1 on a server log', () => {
       JSON.parse((await cli('n1', ...extra, '--format', 'json')).stdout).diagnostics as Diagnostic[];
     expect(await run(gz)).toEqual((await run(logs.stderr)).map((d) => ({ ...d, file: gz })));
     const lowered = await run(logs.stderr, '--min-repeats', '4');
-    expect(lowered.filter((d) => d.rule === 'repeated-identical-query').map((d) => d.data?.count)).toEqual([
-      6, 4,
-    ]);
+    expect(
+      lowered
+        .filter((d) => d.rule === 'repeated-identical-query')
+        .map((d) => [d.data?.count, d.data?.occurrences]),
+    ).toEqual([[6, 2]]);
   });
 
   it('text output names the unit and the fix', async () => {

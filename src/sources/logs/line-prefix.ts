@@ -61,13 +61,30 @@ function prefixPattern(prefix: string): string {
 /** A compiled log_line_prefix: the start of a record, its session and severity. */
 export interface LinePrefix {
   readonly prefix: string;
+  /** Matches a record's first line up to its message, which is the rest of the line. */
   readonly start: RegExp;
 }
 
+/** What the start of a record says; the message is what follows the match. */
+export interface RecordStart {
+  readonly session: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
 export function compilePrefix(prefix: string): LinePrefix {
+  return { prefix, start: new RegExp(`^${prefixPattern(prefix)}(?<severity>${SEVERITIES}):  `) };
+}
+
+/** The record a line starts, or undefined when the line does not start with the prefix. */
+export function matchStart(prefix: LinePrefix, line: string): RecordStart | undefined {
+  const match = prefix.start.exec(line);
+  const groups = match?.groups;
+  if (!match || !groups) return undefined;
   return {
-    prefix,
-    start: new RegExp(`^${prefixPattern(prefix)}(?<severity>${SEVERITIES}):  (?<message>.*)$`),
+    session: groups.session ?? groups.pid ?? '',
+    severity: groups.severity ?? '',
+    message: line.slice(match[0].length),
   };
 }
 

@@ -5,29 +5,33 @@ export type QueryMessage =
   | { readonly kind: 'duration'; readonly durationMs: number }
   | { readonly kind: 'other' };
 
-const DURATION = /^duration: (\d+(?:\.\d+)?) ms(?: {2}(.*))?$/s;
-// parse and bind are steps of one extended-protocol execution: only execute counts it.
-const STATEMENT = /^(?:statement|execute (?:fetch from )?[^:]*): (.*)$/s;
-const PROTOCOL_STEP = /^(?:parse|bind) [^:]*: /;
+const DURATION = 'duration: ';
+const MS = ' ms';
 
+/** The statement of `statement: …` or `execute <name>: …`; parse and bind are steps of one execution, only execute counts it. */
+function statementOf(rest: string): { sql: string; prepared: boolean } | undefined {
+  if (rest.startsWith('statement: ')) return { sql: rest.slice(11), prepared: false };
+  if (!rest.startsWith('execute ')) return undefined;
+  const colon = rest.indexOf(': ', 8);
+  return colon < 0 ? undefined : { sql: rest.slice(colon + 2), prepared: true };
+}
+
+// Plain string scanning, no regular expressions: this runs once per record of a log of many GB.
 export function readQueryMessage(message: string): QueryMessage {
   let rest = message;
   let durationMs: number | undefined;
-  const timed = DURATION.exec(message);
-  if (timed) {
-    durationMs = Number(timed[1]);
-    if (timed[2] === undefined) return { kind: 'duration', durationMs };
-    rest = timed[2];
+  if (message.startsWith(DURATION)) {
+    const unit = message.indexOf(MS, DURATION.length);
+    const value = unit < 0 ? Number.NaN : Number(message.slice(DURATION.length, unit));
+    if (!Number.isFinite(value)) return { kind: 'other' };
+    durationMs = value;
+    if (unit + MS.length === message.length) return { kind: 'duration', durationMs };
+    if (!message.startsWith('  ', unit + MS.length)) return { kind: 'other' };
+    rest = message.slice(unit + MS.length + 2);
   }
-  if (PROTOCOL_STEP.test(rest)) return { kind: 'other' };
-  const statement = STATEMENT.exec(rest);
+  const statement = statementOf(rest);
   if (!statement) return { kind: 'other' };
-  return {
-    kind: 'query',
-    sql: statement[1] ?? '',
-    prepared: rest.startsWith('execute'),
-    ...(durationMs !== undefined && { durationMs }),
-  };
+  return { kind: 'query', ...statement, ...(durationMs !== undefined && { durationMs }) };
 }
 
 const PARAMETER = /\$(\d+) = (NULL|'(?:[^']|'')*'(?:\.\.\.)?)/g;

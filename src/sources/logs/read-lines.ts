@@ -1,10 +1,19 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+const NEWLINE = 0x0a;
+// A line longer than this is cut: one runaway line must not hold the whole file in memory.
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** Where and why a file stopped being readable before its end (a truncated or corrupt gzip). */
+export interface ReadBreak {
+  readonly line: number;
+  readonly reason: string;
+}
 
 async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
@@ -16,23 +25,65 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
+/** UTF-8 text of some bytes; pure ASCII (most logs) takes the copy-only path, many times faster. */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  return text.includes('\r') ? lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)) : lines;
+}
+
 /**
  * The file's lines, a stream chunk's worth at a time: memory stays flat on a log of many GB, and
- * the readers loop over arrays instead of paying an await per line. Gzip is read by its magic bytes.
+ * the readers loop over arrays instead of paying an await per line. Each chunk is cut at its last
+ * newline byte and decoded once, so a character split across chunks is never torn and the tail is
+ * carried as bytes. Gzip is read by its magic bytes.
  */
-export async function* readLineBatches(file: string): AsyncGenerator<string[]> {
-  const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const stream: Readable = (await isGzip(file)) ? raw.pipe(createGunzip()) : raw;
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+export async function* readLineBatches(
+  file: string,
+  onBreak: (broken: ReadBreak) => void = () => {},
+): AsyncGenerator<string[]> {
+  const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const gzip = await isGzip(file);
+  const stream: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: 1024 * 1024 })) : raw;
+  let rest: Buffer | undefined;
+  let lines = 0;
+  const batch = (text: string): string[] => {
+    const out = linesOf(text);
+    lines += out.length;
+    return out;
+  };
   try {
     for await (const chunk of stream) {
-      const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
-      rest = lines.pop() ?? '';
-      yield lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+      const bytes = chunk as Buffer;
+      const cut = bytes.lastIndexOf(NEWLINE);
+      if (cut < 0) {
+        rest = rest ? Buffer.concat([rest, bytes]) : bytes;
+        if (rest.length > MAX_LINE_BYTES) {
+          yield batch(decode(rest));
+          rest = undefined;
+        }
+        continue;
+      }
+      // The carried partial line is joined with its end alone; the bulk is decoded in place.
+      const first = rest ? bytes.indexOf(NEWLINE) : -1;
+      const out = first === cut ? [] : batch(decode(bytes.subarray(first + 1, cut)));
+      if (rest) out.unshift(...batch(decode(Buffer.concat([rest, bytes.subarray(0, first)]))));
+      rest = cut + 1 < bytes.length ? bytes.subarray(cut + 1) : undefined;
+      yield out;
     }
-    const last = rest + decoder.end();
-    if (last !== '') yield [last];
+    if (rest) yield batch(decode(rest));
+  } catch (error) {
+    // Only the decompressor fails on content; a read error of the file itself is not ours to hide.
+    if (!gzip || !(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('Z_'))
+      throw error;
+    if (rest) yield batch(decode(rest));
+    onBreak({
+      line: lines + 1,
+      reason: `the gzip data ends or breaks after line ${lines} (${error.message})`,
+    });
   } finally {
     raw.destroy();
   }

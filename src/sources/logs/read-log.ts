@@ -3,8 +3,9 @@ import { csvRecords } from './csv-records.js';
 import { jsonRecords } from './json-records.js';
 import { compilePrefix, detectPrefix } from './line-prefix.js';
 import { isBad, type LogRecord, type RecordOrBad } from './log-record.js';
+import { ownCopy } from './own-copy.js';
 import { readParameters, readQueryMessage } from './query-message.js';
-import { readLineBatches } from './read-lines.js';
+import { type ReadBreak, readLineBatches } from './read-lines.js';
 import { stderrRecords } from './stderr-records.js';
 
 export type LogFormat = 'stderr' | 'csvlog' | 'jsonlog';
@@ -19,6 +20,8 @@ export interface LogSummary {
   readonly format: LogFormat;
   readonly prefix?: string;
   readonly skipped?: SkippedInput;
+  /** The file could not be read to its end (a truncated gzip): what came before was read. */
+  readonly broken?: ReadBreak;
 }
 
 const SAMPLE_LINES = 200;
@@ -53,14 +56,18 @@ function formatOf(sample: readonly string[]): LogFormat {
 export class LogFormatError extends Error {}
 
 /**
- * A PostgreSQL log's statements as query events, one session per unit, read as a stream. Lines
+ * A PostgreSQL log's statements as batches of query events, one session per unit, read as a stream. Lines
  * that are not log lines are counted into `summary`, which is complete when the iteration ends.
  */
 export async function readLog(
   file: string,
   options: LogOptions = {},
-): Promise<{ events: AsyncIterable<QueryEvent>; summary: () => LogSummary }> {
-  const { sample, all } = await peek(readLineBatches(file)[Symbol.asyncIterator]());
+): Promise<{ batches: AsyncIterable<readonly QueryEvent[]>; summary: () => LogSummary }> {
+  let broken: ReadBreak | undefined;
+  const lines = readLineBatches(file, (b) => {
+    broken = b;
+  });
+  const { sample, all } = await peek(lines[Symbol.asyncIterator]());
   const format = formatOf(sample);
   let records: AsyncIterable<readonly RecordOrBad[]>;
   let prefix: string | undefined;
@@ -75,31 +82,30 @@ export async function readLog(
   } else records = format === 'csvlog' ? csvRecords(all) : jsonRecords(all);
   let bad = 0;
   let firstBad = 0;
-  async function* events(): AsyncGenerator<QueryEvent> {
-    for await (const record of assemble(file, records, (line) => {
-      bad++;
-      if (firstBad === 0) firstBad = line;
-    }))
-      yield record;
-  }
+  const onBad = (line: number): void => {
+    bad++;
+    if (firstBad === 0) firstBad = line;
+  };
   const summary = (): LogSummary => ({
     format,
     ...(prefix !== undefined && { prefix }),
+    ...(broken && { broken }),
     ...(bad > 0 && {
       skipped: { file, count: bad, firstLine: firstBad, reason: `not ${format} log lines` },
     }),
   });
-  return { events: events(), summary };
+  return { batches: assemble(file, records, onBad), summary };
 }
 
-/** Records to events; a bare `duration:` completes its session's last statement. */
+/** Records to events, a batch at a time; a bare `duration:` completes its session's last statement. */
 async function* assemble(
   file: string,
   batches: AsyncIterable<readonly RecordOrBad[]>,
   onBad: (line: number) => void,
-): AsyncGenerator<QueryEvent> {
+): AsyncGenerator<QueryEvent[]> {
   const pending = new Map<string, QueryEvent>();
-  for await (const batch of batches)
+  for await (const batch of batches) {
+    const out: QueryEvent[] = [];
     for (const item of batch) {
       if (isBad(item)) {
         onBad(item.line);
@@ -108,30 +114,27 @@ async function* assemble(
       const message = readQueryMessage(item.message);
       if (message.kind === 'other') continue;
       const last = pending.get(item.session);
+      if (last) pending.delete(item.session);
       if (message.kind === 'duration') {
-        if (last) {
-          pending.delete(item.session);
-          yield { ...last, durationMs: message.durationMs };
-        }
+        if (last) out.push({ ...last, durationMs: message.durationMs });
         continue;
       }
-      if (last) yield last;
-      pending.set(item.session, eventOf(file, item, message.sql, message.durationMs));
-      if (message.durationMs !== undefined) {
-        const done = pending.get(item.session);
-        pending.delete(item.session);
-        if (done) yield done;
-      }
+      if (last) out.push(last);
+      const event = eventOf(file, item, message.sql, message.durationMs);
+      if (message.durationMs !== undefined) out.push(event);
+      else pending.set(item.session, event);
     }
-  yield* pending.values();
+    yield out;
+  }
+  yield [...pending.values()];
 }
 
 function eventOf(file: string, record: LogRecord, sql: string, durationMs: number | undefined): QueryEvent {
-  const parameters = readParameters(record.detail);
+  const parameters = readParameters(record.detail)?.map(ownCopy);
   return {
     origin: { file, line: record.line },
-    unit: `session ${record.session}`,
-    sql,
+    unit: ownCopy(`session ${record.session}`),
+    sql: ownCopy(sql),
     ...(parameters && { parameters }),
     ...(durationMs !== undefined && { durationMs }),
   };

@@ -1,4 +1,4 @@
-import type { LinePrefix } from './line-prefix.js';
+import { type LinePrefix, matchStart } from './line-prefix.js';
 import type { LogRecord, RecordOrBad } from './log-record.js';
 
 /** Severities that only add to the record before them (the server writes them right after it). */
@@ -43,13 +43,12 @@ export async function* stderrRecords(
         else open.message += `\n${text.slice(1)}`;
         continue;
       }
-      const match = prefix.start.exec(text);
-      if (!match?.groups) {
+      const start = matchStart(prefix, text);
+      if (!start) {
         if (text.trim() !== '') out.push({ bad: true, line: number });
         continue;
       }
-      const { severity = '', message = '', pid, session } = match.groups;
-      const from = session ?? pid ?? '';
+      const { severity, message, session: from } = start;
       if (open && ATTACHED.has(severity) && from === open.session) {
         if (severity === 'DETAIL') {
           open.detail = message;

@@ -24,9 +24,9 @@ async function workload(url: string): Promise<void> {
 }
 
 async function eventsOf(file: string, prefix?: string) {
-  const { events, summary } = await readLog(file, prefix === undefined ? {} : { prefix });
+  const { batches, summary } = await readLog(file, prefix === undefined ? {} : { prefix });
   const all: QueryEvent[] = [];
-  for await (const event of events) all.push(event);
+  for await (const batch of batches) all.push(...batch);
   return { events: all, summary: summary() };
 }
 
