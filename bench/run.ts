@@ -7,6 +7,7 @@ import { advisor } from './cases/advisor.js';
 import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
+import { logsPgbadger } from './cases/logs-pgbadger.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
 import { staticSynapse } from './cases/static-synapse.js';
@@ -28,6 +29,7 @@ const CASES: readonly BenchCase[] = [
   verifyKratosSummary,
   accuracy,
   advisor,
+  logsPgbadger,
 ];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;

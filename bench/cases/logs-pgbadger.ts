@@ -12,6 +12,9 @@ const PGBADGER = '/usr/bin/pgbadger';
 const mbPerSecond = (bytes: number, ms: number): string =>
   `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MB/s`;
 
+const rssOf = (mb: number | undefined): string =>
+  mb === undefined ? 'not measured' : `${Math.round(mb)} MiB`;
+
 function pgbadgerVersion(): string | undefined {
   if (!existsSync(PGBADGER)) return undefined;
   const out = spawnSync(PGBADGER, ['--version'], { encoding: 'utf8' });
@@ -87,7 +90,7 @@ export const logsPgbadger: BenchCase = {
           ratio: measured.wall.median / badger.wall.median,
           // Issue 7: at least 10× pgbadger's throughput.
           targetMs: badger.wall.median / 10,
-          note: `${ours} vs pgbadger ${mbPerSecond(bytes, badger.wall.median)}`,
+          note: `${ours} vs pgbadger ${mbPerSecond(bytes, badger.wall.median)}; peak RSS ${rssOf(measured.peakRssMb)} vs ${rssOf(badger.peakRssMb)}`,
         },
       ]);
     } finally {
