@@ -42,7 +42,7 @@ export function nPlusOneFinding(signal: CallsFollowRows, setting: RuleSettings |
     severity: 'info',
     message: `Possibly an N+1: ${quoted(child.query)} ran ${child.calls} times (about one row each), as many as the ${parent.rows} rows ${quoted(parent.query)} returned in ${parent.calls} ${parent.calls === 1 ? 'call' : 'calls'}.`,
     why: `The lookup's calls follow the other query's rows (${perCall.toFixed(0)} per call) and ${link.description}: one round trip per row, ${Math.round(totalMs(child))} ms in all. pg_stat_statements keeps no sessions, so this is a possibility: confirm it in a log or trace (pgvigil n1).`,
-    help: `Load the rows for every ${link.parentTable.name} row at once (suggested SQL). ${WHEN_TO_PREFER}`,
+    help: `Load the rows for every row of ${link.parentTable.name} at once (suggested SQL). ${WHEN_TO_PREFER}`,
     ...(suggestedSql && { suggestedSql }),
     data: {
       source: 'pg_stat_statements',

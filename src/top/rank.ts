@@ -28,14 +28,23 @@ const BY: Readonly<Record<SortKey, (r: Omit<RankedStatement, 'rank' | 'share'>) 
   reads: (r) => r.entry.sharedBlksRead,
 };
 
+/** Marks the statements pgvigil top sends, so the view's record of them can be told apart. */
+export const OWN_MARKER = '/* pgvigil */';
+
 /**
- * pgvigil's own statements: its reads of the view, its EXPLAINs and prepared plans, HypoPG calls.
- * Ranking them would make every run of top disturb the next one.
+ * pgvigil's own statements: marked ones, the session setup and version query every connection of
+ * src/engine/server.ts sends, EXPLAINs and prepared plans, HypoPG calls, anyone's reads of the
+ * view. Ranking them would make every run of top disturb the next.
  */
-const OWN = /pg_stat_statements|\bhypopg_|pgvigil_explain|^\s*(explain|deallocate)\b/i;
+const OWN = [
+  /\/\* pgvigil \*\/|pg_stat_statements|\bhypopg_|pgvigil_explain/i,
+  /^\s*(explain|deallocate)\b/i,
+  /^SELECT set_config\(\$1, \$2, \$\d+\), set_config\(\$3, \$4, /,
+  /^SELECT current_setting\(\$1\)::int AS v$/,
+];
 
 export function isOwnStatement(text: string): boolean {
-  return OWN.test(text);
+  return OWN.some((own) => own.test(text));
 }
 
 /** The statements ordered by `sort` (ties by total time), the first `limit` of them. */

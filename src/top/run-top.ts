@@ -66,7 +66,7 @@ function nPlusOneFindings(
 
 function snapshotNotes(snapshot: StatSnapshot, window: string): string[] {
   return [
-    `pg_stat_statements of this database, ${window}: ${snapshot.entries.length} statements read (pgvigil's own left out); plans are generic or estimated, never run.`,
+    `pg_stat_statements of this database, ${window}: ${snapshot.entries.filter((e) => !isOwnStatement(e.query)).length} statements (pgvigil's own left out); plans are generic or estimated, never run.`,
     ...(snapshot.hidden > 0
       ? [
           `${snapshot.hidden} statements of other roles skipped: their text shows as <insufficient privilege>. GRANT pg_read_all_stats (or pg_monitor) to this role to see them.`,

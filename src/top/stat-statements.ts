@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { quoteIdent } from '../sql/quote.js';
+import { OWN_MARKER } from './rank.js';
 import type { StatEntry, StatSnapshot } from './stat-entry.js';
 import { TopError } from './top-error.js';
 
@@ -27,7 +28,7 @@ interface Row {
 async function preloaded(engine: Engine): Promise<boolean | undefined> {
   // Visible to superusers and pg_read_all_settings (pg_monitor) only: no row means "cannot tell".
   const { rows } = await engine.query<{ setting: string }>(
-    "SELECT setting FROM pg_catalog.pg_settings WHERE name = 'shared_preload_libraries'",
+    `SELECT ${OWN_MARKER} setting FROM pg_catalog.pg_settings WHERE name = 'shared_preload_libraries'`,
   );
   const setting = rows[0]?.setting;
   return setting === undefined ? undefined : /(^|[\s,"])pg_stat_statements($|[\s,"])/.test(setting);
@@ -39,11 +40,11 @@ async function preloaded(engine: Engine): Promise<boolean | undefined> {
  */
 export async function statStatementsSchema(engine: Engine): Promise<string> {
   const { rows } = await engine.query<{ schema: string; db: string }>(
-    `SELECT n.nspname AS schema, current_database() AS db FROM pg_catalog.pg_extension e
+    `SELECT ${OWN_MARKER} n.nspname AS schema, current_database() AS db FROM pg_catalog.pg_extension e
      JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements'`,
   );
   if (rows[0]) return rows[0].schema;
-  const { rows: db } = await engine.query<{ db: string }>('SELECT current_database() AS db');
+  const { rows: db } = await engine.query<{ db: string }>(`SELECT ${OWN_MARKER} current_database() AS db`);
   const create = `run CREATE EXTENSION pg_stat_statements; in database "${db[0]?.db}" (as a superuser or its owner)`;
   const loaded = await preloaded(engine);
   throw new TopError(
@@ -65,7 +66,7 @@ function columns(serverVersion: number): { plan: string; exec: string } {
 /** One read of the view: this database's statements, the most expensive first, at most SNAPSHOT_ROWS. */
 export async function readStatSnapshot(engine: Engine, schema: string): Promise<StatSnapshot> {
   const { plan, exec } = columns(engine.serverVersion);
-  const sql = `SELECT s.queryid::text AS queryid, s.dbid::text::float8 AS dbid, s.userid::text::float8 AS userid, s.query,
+  const sql = `SELECT ${OWN_MARKER} s.queryid::text AS queryid, s.dbid::text::float8 AS dbid, s.userid::text::float8 AS userid, s.query,
       s.calls::float8 AS calls, ${plan}::float8 AS plan_ms, ${exec}::float8 AS exec_ms,
       s.rows::float8 AS rows, s.shared_blks_read::float8 AS blks_read
     FROM ${quoteIdent(schema)}.pg_stat_statements s

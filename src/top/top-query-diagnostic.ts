@@ -25,7 +25,7 @@ export function topQueryDiagnostic(ranked: RankedStatement, sort: SortKey, windo
     category: topQuery.category,
     severity: topQuery.defaultSeverity,
     message: `#${ranked.rank} by ${SORTED[sort]} ${window}: ${oneLine(entry.query)}`,
-    why: `${ms(ranked.totalMs)} in all (${percent(ranked.share)} of the time of the statements ranked), ${entry.calls} calls, mean ${ms(ranked.meanMs)}, ${ranked.rowsPerCall.toFixed(1)} rows per call, ${entry.sharedBlksRead} shared blocks read.`,
+    why: `${ms(ranked.totalMs)} in all (${percent(ranked.share)} of the time of the statements ranked), ${entry.calls} ${entry.calls === 1 ? 'call' : 'calls'}, mean ${ms(ranked.meanMs)}, ${ranked.rowsPerCall.toFixed(1)} rows per call, ${entry.sharedBlksRead} shared blocks read.`,
     data: {
       rank: ranked.rank,
       queryid: entry.queryid,
