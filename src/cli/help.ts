@@ -28,6 +28,10 @@ Usage:
                              JSON traces, per trace and parent span; and query calls inside
                              loops in the JavaScript/TypeScript files of a folder. Each finding
                              comes with the batched query that replaces the loop
+  pgvigil top --db <url>     the statements that cost the database the most time, from
+                             pg_stat_statements (planning plus execution), each with the plan
+                             rules' findings on its generic plan (never run), HypoPG index advice,
+                             and possible N+1s (a lookup whose calls follow another query's rows)
 
 Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
@@ -55,7 +59,9 @@ Options:
                     explain: plan and run on this server, read-only (writes are only planned)
                     advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
                     without a queries dir, the workload is pg_stat_statements' (weighted by time)
+                    top: the server whose pg_stat_statements to read (read-only session)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
+                    top: statement_timeout of its session (default 5s)
                     verify: longest one migration may run on embedded Postgres before it is
                     stopped (default 2min); with --db, the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
@@ -64,6 +70,9 @@ Options:
                     session, transaction or parent span that make a finding (default 5)
   --log-prefix <p>  n1: the server's log_line_prefix, when it is not one of the common ones
                     ('%m [%p] ', '%t [%p]: [%l-1] user=%u,db=%d ', '%m [%p] %q%u@%d ', ...)
+  --sort <key>      top: rank by total (default), mean, calls, rows or reads (shared blocks read)
+  --limit <n>       top: show the first n statements (default 10)
+  --interval <d>    top: two snapshots d apart (30s, 500ms, 2min); rank what ran in between
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)
