@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine.js';
 /**
  * Empties the database in place: every user schema and extension dropped, public created again.
  * Works alike on PGlite and on a scratch database, with no new connection. Roles are cluster-wide
- * and stay.
+ * and stay: verify drops those the migrations created itself (created-roles.ts).
  */
 export async function resetDatabase(engine: Engine): Promise<void> {
   await engine.exec(`DO $pgvigil$

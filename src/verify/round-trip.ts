@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MigrationEnvironment } from '../migrate/apply-migration.js';
 import { readRelationState } from '../observe/relation-state.js';
 import type { SqlFile } from '../project/sql-file.js';
-import type { Migration } from '../sources/migrations/migration.js';
+import { downInTransaction, type Migration } from '../sources/migrations/migration.js';
 import { type CatalogState, readStateLike } from './catalog-state.js';
 import {
   type DataLoss,
@@ -24,7 +24,7 @@ import {
 import { runStep, stepFailed } from './run-step.js';
 import { stepStart } from './step-start.js';
 import { fingerprintTables } from './table-fingerprint.js';
-import { downAndUpAgain } from './trip.js';
+import { downAndUpAgain, tripRolledBack } from './trip.js';
 
 /** What one migration's round trip found, and the catalog the next migration starts from. */
 export interface RoundTrip {
@@ -49,7 +49,7 @@ function lostTables(losses: readonly DataLoss[]): ReadonlySet<string> {
  * One migration's round trip from the catalog s0 it starts at: up (s1), down (s2), up again (s3).
  * The down must give back s0 and the second up s1. Every table holds synthetic rows, so a down
  * that restores a dropped table or column but not its values is seen. For a migration its tool
- * runs in a transaction, down and up again run in one that is rolled back, so the next migration
+ * runs in a transaction both ways, down and up again run in one that is rolled back, so the next migration
  * starts from s1 whatever the down did; otherwise they run for real and a bad state asks for a rebuild.
  */
 export async function roundTrip(
@@ -81,12 +81,12 @@ export async function roundTrip(
   const files = [up, trip.down, ...(trip.redo ? [trip.redo] : [])];
   const at = stepStart(migration.down);
   if (!trip.s2) {
-    const why = migration.inTransaction ? DOWN_FAILED : DOWN_FAILED_HALFWAY;
+    const why = downInTransaction(migration) ? DOWN_FAILED : DOWN_FAILED_HALFWAY;
     const refused = trip.down.diagnostics.map((d) => (d.rule === STATEMENT_FAILED.id ? { ...d, why } : d));
     return {
       diagnostics: [...up.diagnostics, ...refused],
       files,
-      ...(migration.inTransaction && { after: s1 }),
+      ...(tripRolledBack(migration) && { after: s1 }),
     };
   }
   const undone = diffCatalogs(s0.snapshot, trip.s2.snapshot);
@@ -104,7 +104,7 @@ export async function roundTrip(
     // When the down already left the schema wrong, what the second up does is a consequence of it.
     ...(undone.length > 0 || !trip.redo ? [] : redoFindings(settings, trip.redo, redone, at)),
   ];
-  if (migration.inTransaction) return { diagnostics, files, after: s1 };
+  if (tripRolledBack(migration)) return { diagnostics, files, after: s1 };
   const restored = trip.s3 !== undefined && redone.length === 0;
   return { diagnostics, files, ...(restored && { after: trip.s3 }) };
 }

@@ -6,16 +6,17 @@ import type { Migration, MigrationStep } from '../sources/migrations/migration.j
 const FAILURES: ReadonlySet<string> = new Set([STATEMENT_FAILED.id, SYNTAX_ERROR.id]);
 
 /**
- * Runs one step of a migration as its tool would. A down step runs in the up step's transaction
- * mode, the one the loaders record: the tools wrap both directions alike, except that dbmate can
- * set `transaction:false` on each section's marker line.
+ * Runs one step of a migration as its tool would, in the transaction mode given: the up step's
+ * by default. The tools wrap both directions alike, except dbmate, whose down section has a
+ * `transaction:false` of its own (downInTransaction).
  */
 export function runStep(
   env: MigrationEnvironment,
   migration: Migration,
   step: MigrationStep,
+  inTransaction = migration.inTransaction,
 ): Promise<SqlFile> {
-  return applyMigration(env, { ...migration, up: step });
+  return applyMigration(env, { ...migration, up: step, inTransaction });
 }
 
 /** Whether PostgreSQL refused a statement of the step, or the step does not parse. */

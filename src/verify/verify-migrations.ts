@@ -3,6 +3,7 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { applyMigration, type MigrationEnvironment } from '../migrate/apply-migration.js';
+import { dropRolesCreatedSince, existingRoles, withCreatedRolesDropped } from '../migrate/created-roles.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import { applyFile } from '../project/apply-file.js';
 import type { OriginTracker } from '../project/origins.js';
@@ -53,7 +54,14 @@ async function loadStart(engine: Engine, files: readonly string[]): Promise<SqlF
  * undone the whole down, so the state to go on from is "every up so far applied": built again
  * from an empty database (problems on the way were reported the first time).
  */
-async function rebuild(engine: Engine, input: VerifyInput, upTo: number): Promise<MigrationEnvironment> {
+async function rebuild(
+  engine: Engine,
+  input: VerifyInput,
+  upTo: number,
+  roles: ReadonlySet<string>,
+): Promise<MigrationEnvironment> {
+  // Roles outlive the emptied database: the migrations that create them run again.
+  await dropRolesCreatedSince(engine, roles);
   await resetDatabase(engine);
   await loadStart(engine, input.schemaFiles);
   const env = environment(engine, input.settings);
@@ -68,6 +76,14 @@ async function rebuild(engine: Engine, input: VerifyInput, upTo: number): Promis
  */
 export async function verifyMigrations(engine: Engine, input: VerifyInput): Promise<VerifyResult> {
   await initSql();
+  return withCreatedRolesDropped(engine, async () => verifyAll(engine, input, await existingRoles(engine)));
+}
+
+async function verifyAll(
+  engine: Engine,
+  input: VerifyInput,
+  roles: ReadonlySet<string>,
+): Promise<VerifyResult> {
   const files: SqlFile[] = await loadStart(engine, input.schemaFiles);
   const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
   let env = environment(engine, input.settings);
@@ -81,7 +97,7 @@ export async function verifyMigrations(engine: Engine, input: VerifyInput): Prom
       s0 = trip.after;
       continue;
     }
-    env = await rebuild(engine, input, i);
+    env = await rebuild(engine, input, i, roles);
     s0 = await readState(engine);
   }
   // The up step runs twice: its ignore comments must count once.

@@ -4,6 +4,7 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Engine } from '../../engine/engine.js';
 import { withScratchDatabase } from '../../engine/scratch.js';
+import { withCreatedRolesDropped } from '../../migrate/created-roles.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
@@ -61,11 +62,16 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
       ...(engine && { engine }),
     });
   const session = args.timeoutMs === undefined ? {} : { session: { statementTimeoutMs: args.timeoutMs } };
-  // The trace writes: on a server it runs in a scratch database built from --schema, never in args.db itself.
+  // The trace writes: on a server it runs in a scratch database built from --schema, never in args.db
+  // itself; roles are the cluster's, so those the migrations create go with the scratch database.
   const result = args.static
     ? await (await import('../../static/lint-static.js')).lintStatic(layout, settings, options)
     : args.trace && args.db
-      ? await withScratchDatabase(args.db, (engine) => check(engine), session)
+      ? await withScratchDatabase(
+          args.db,
+          (engine) => withCreatedRolesDropped(engine, () => check(engine)),
+          session,
+        )
       : await check();
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }

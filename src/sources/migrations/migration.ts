@@ -37,6 +37,13 @@ export interface Migration {
    * are held.
    */
   readonly inTransaction: boolean;
+  /** Whether the tool runs the down step inside a transaction; as the up step when undefined (dbmate sets each section's own). */
+  readonly downInTransaction?: boolean;
+}
+
+/** Whether the tool runs the migration's down step inside a transaction. */
+export function downInTransaction(migration: Migration): boolean {
+  return migration.downInTransaction ?? migration.inTransaction;
 }
 
 /** What a loader found in a folder: the migrations in the tool's order, and what it could not use. */

@@ -73,7 +73,7 @@ export async function readStep(
   return text === undefined ? undefined : wholeFile(file, text);
 }
 
-/** Reads every pair into migrations; `inTransaction` decides per up step. */
+/** Reads every pair into migrations; `inTransaction` decides per step, up and down alike. */
 export async function readPairs<T extends StepFile>(
   listing: FolderListing,
   format: MigrationFormat,
@@ -93,6 +93,8 @@ export async function readPairs<T extends StepFile>(
       up,
       down,
       inTransaction: await inTransaction(up, pair.up),
+      // The down file is sent on its own: a single statement there runs outside any transaction.
+      ...(down && pair.down && { downInTransaction: await inTransaction(down, pair.down) }),
     });
   }
   return { migrations, diagnostics };

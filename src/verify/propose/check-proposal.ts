@@ -4,7 +4,7 @@ import type { Migration } from '../../sources/migrations/migration.js';
 import type { CatalogState } from '../catalog-state.js';
 import { describeAfterDown, describeAfterRedo } from '../describe-reversal.js';
 import { stepFailed } from '../run-step.js';
-import { downAndUpAgain, type Expected } from '../trip.js';
+import { downAndUpAgain, type Expected, tripRolledBack } from '../trip.js';
 import { proposeDown } from './propose-down.js';
 
 /** What the require-down-migration finding says to do, and the down step it proposes. */
@@ -65,7 +65,7 @@ export async function checkProposal(
   const trial: Migration = { ...migration, down: { file: migration.up.file, sql: proposed.sql } };
   const trip = await downAndUpAgain(env, trial, expected, 'The generated down step fails here.');
   const problem = firstProblem(expected, trip);
-  const failedForReal = !migration.inTransaction && (problem !== undefined || stepFailed(trip.down));
+  const failedForReal = !tripRolledBack(trial) && (problem !== undefined || stepFailed(trip.down));
   const after = failedForReal ? {} : at;
   if (problem !== undefined)
     return {

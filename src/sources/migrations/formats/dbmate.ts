@@ -18,11 +18,16 @@ function wantsTransaction(text: string, at: number): boolean {
   return !/\btransaction:false\b/.test(line);
 }
 
+/** A section runs in dbmate's transaction, or in PostgreSQL's implicit one when it holds several statements. */
+async function inTransaction(text: string, marker: number, sql: string): Promise<boolean> {
+  return wantsTransaction(text, marker) || (await sentAsOneQueryInTransaction(sql));
+}
+
 /**
  * dbmate: one `<version>_name.sql` per migration with `-- migrate:up` and `-- migrate:down`
  * sections (both required, up first; `parseMigrationContents`), applied in file-name order.
  *
- * Transactions: each section runs inside a transaction unless its directive line says
+ * Transactions: each section (up and down alike, each by its own marker) runs inside a transaction unless its directive line says
  * `transaction:false` (`migrationOptions.Transaction`, README "Migration Options"). Without one
  * the section still goes to PostgreSQL as one query string, so several statements share an
  * implicit transaction: `transaction:false` with two statements and a CONCURRENTLY still fails
@@ -54,13 +59,15 @@ export const dbmate: MigrationLoader = {
         continue;
       }
       const upStep = sectionOf(file, text, { start: up, end: down });
+      const downStep = sectionOf(file, text, { start: down, end: text.length });
       migrations.push({
         format: 'dbmate',
         version: match[1] ?? '',
         name: match[2] ?? fileName,
         up: upStep,
-        down: sectionOf(file, text, { start: down, end: text.length }),
-        inTransaction: wantsTransaction(text, up) || (await sentAsOneQueryInTransaction(upStep.sql)),
+        down: downStep,
+        inTransaction: await inTransaction(text, up, upStep.sql),
+        downInTransaction: await inTransaction(text, down, downStep.sql),
       });
     }
     return { migrations, diagnostics };
