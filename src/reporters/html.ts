@@ -31,15 +31,15 @@ export function renderHtml(report: Report): string {
   const result = verdict(summarize(report));
   const sections: (readonly [string, string])[] = [
     ['summary', 'Summary'],
-    ['findings', 'Findings'],
     ...(timelines ? [['timelines', 'Lock timelines'] as const] : []),
     ...(plans.html ? [['plans', 'Query plans'] as const] : []),
+    ['findings', 'Findings'],
   ];
   const header = `<header class="top"><h1>pgvigil report</h1><p class="verdict ${result.passed ? 'pass' : 'fail'}">${escapeHtml(result.text)}</p>${nav(sections)}</header>`;
   return page({
     title: `pgvigil report: ${result.text}`,
     header,
-    body: summarySection(groups) + findingsSection(groups, report.sources) + timelines + plans.html,
+    body: summarySection(groups) + timelines + plans.html + findingsSection(groups, report.sources),
     footer: `<footer>Made by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. Rule docs: each finding links to its page.</footer>`,
     data: { plans: plans.details },
   });

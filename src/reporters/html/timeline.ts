@@ -12,19 +12,18 @@ interface Span {
   readonly lines: readonly number[];
 }
 
+type Mark = 'rewrite' | 'scan';
+
 /** Findings that say a statement copied a whole table, or read all of it, under its lock. */
-const MARKS: readonly { readonly kind: 'rewrite' | 'scan'; readonly rules: ReadonlySet<string> }[] = [
-  { kind: 'rewrite', rules: new Set(['observed-rewrite', 'ban-table-rewrite']) },
-  {
-    kind: 'scan',
-    rules: new Set([
-      'observed-table-scan',
-      'ban-set-not-null-scan',
-      'ban-domain-constraint-scan',
-      'require-not-valid-constraint',
-    ]),
-  },
-];
+const MARK_RULES: Readonly<Record<Mark, ReadonlySet<string>>> = {
+  rewrite: new Set(['observed-rewrite', 'ban-table-rewrite']),
+  scan: new Set([
+    'observed-table-scan',
+    'ban-set-not-null-scan',
+    'ban-domain-constraint-scan',
+    'require-not-valid-constraint',
+  ]),
+};
 
 const SNIPPET_LENGTH = 48;
 
@@ -51,9 +50,33 @@ function snippet(source: string | undefined, line: number): string {
   return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH - 1)}…` : text;
 }
 
-function marksAt(file: string, line: number, all: readonly Diagnostic[]): string {
-  return MARKS.filter(({ rules }) => all.some((d) => d.file === file && d.line === line && rules.has(d.rule)))
-    .map(({ kind }) => `<span class="mark ${kind}">${kind}</span>`)
+function records(value: unknown): readonly Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'object' && item !== null) : [];
+}
+
+/** What `lint --trace` saw the statement do to the timeline's tables (its trace-step finding), if it says. */
+function observedMarks(d: Diagnostic, tables: ReadonlySet<string>): readonly Mark[] {
+  if (d.rule !== 'trace-step') return [];
+  const rewritten = Array.isArray(d.data?.rewritten) && d.data.rewritten.some((r) => tables.has(String(r)));
+  const scanned = records(d.data?.tables).some(
+    (t) => tables.has(String(t.relation)) && typeof t.seqScans === 'number' && t.seqScans > 0,
+  );
+  return [...(rewritten ? (['rewrite'] as const) : []), ...(scanned ? (['scan'] as const) : [])];
+}
+
+function marksAt(
+  file: string,
+  line: number,
+  all: readonly Diagnostic[],
+  tables: ReadonlySet<string>,
+): string {
+  const here = all.filter((d) => d.file === file && d.line === line);
+  const marks = new Set<Mark>(here.flatMap((d) => observedMarks(d, tables)));
+  for (const [mark, rules] of Object.entries(MARK_RULES) as [Mark, ReadonlySet<string>][])
+    if (here.some((d) => rules.has(d.rule))) marks.add(mark);
+  return (['rewrite', 'scan'] as const)
+    .filter((mark) => marks.has(mark))
+    .map((mark) => `<span class="mark ${mark}">${mark}</span>`)
     .join('');
 }
 
@@ -66,9 +89,10 @@ function timelineHtml(
   const spans = spansOf(timeline);
   const lines = [...new Set(spans.flatMap((s) => s.lines))].sort((a, b) => a - b);
   const source = sources.get(file);
+  const tables = new Set(spans.map((s) => s.table));
   const head = lines.map(
     (line) =>
-      `<th class="statement" data-line="${line}"><span class="line">line ${line}</span>${marksAt(file, line, all)}<code>${escapeHtml(snippet(source, line))}</code></th>`,
+      `<th class="statement" data-line="${line}"><span class="line">line ${line}</span>${marksAt(file, line, all, tables)}<code>${escapeHtml(snippet(source, line))}</code></th>`,
   );
   const rows = spans.map((span) => {
     const mode = isLockMode(span.lock) ? lockName(span.lock) : span.lock;
