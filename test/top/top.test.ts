@@ -13,6 +13,7 @@ import {
   createTopDatabase,
   resetStatements,
   runBatched,
+  runCommentsLoop,
   runNPlusOne,
   runSlowQuery,
   SCHEMA,
@@ -119,6 +120,22 @@ describe('runTop on the PostgreSQL test server', () => {
       expect(byCalls.ranked[0]?.entry.query).toBe('SELECT id, name FROM users WHERE id = $1');
     }, 60_000);
   });
+
+  it('reports children loaded per row with the batch and the JOIN that replace the loop', async () => {
+    await resetStatements(t.db);
+    await runCommentsLoop(t.db);
+    const result = await runTop({ ...OPTIONS, db: t.url });
+    const [n1, ...others] = byRule(result, 'n-plus-one');
+    expect(others).toEqual([]);
+    expect(n1?.data).toMatchObject({
+      repeatedQueries: ['SELECT id, post_id, body FROM comments WHERE post_id = $1'],
+      link: 'comments.post_id references posts.id',
+    });
+    expect(n1?.suggestedSql).toContain('WHERE post_id = ANY($1)');
+    expect(n1?.suggestedSql).toMatch(
+      /json_agg\(json_build_object\('id', c\.id, 'post_id', c\.post_id, 'body', c\.body\)\)/,
+    );
+  }, 60_000);
 
   it('reports no N+1 when the same data is loaded in one batch', async () => {
     await resetStatements(t.db);

@@ -18,6 +18,9 @@ CREATE TABLE events (id bigint PRIMARY KEY, kind int NOT NULL, payload text NOT 
 INSERT INTO users SELECT g, 'user ' || g FROM generate_series(1, 200) g;
 INSERT INTO posts SELECT g, g, 'post ' || g FROM generate_series(1, 200) g;
 INSERT INTO events SELECT g, g % 1000, repeat('x', 60) FROM generate_series(1, 100000) g;
+CREATE TABLE comments (id int PRIMARY KEY, post_id int NOT NULL REFERENCES posts, body text NOT NULL);
+CREATE INDEX ON comments (post_id);
+INSERT INTO comments SELECT g, g, 'comment ' || g FROM generate_series(1, 200) g;
 ANALYZE;
 `;
 
@@ -66,6 +69,13 @@ export const PARENT = 'SELECT id, author_id, title FROM posts ORDER BY id LIMIT 
 export async function runNPlusOne(db: Engine): Promise<void> {
   const { rows } = await db.query<{ author_id: number }>(PARENT);
   for (const post of rows) await db.query('SELECT id, name FROM users WHERE id = $1', [post.author_id]);
+}
+
+/** One query for 50 posts, then the comments of each post, one query per post. */
+export async function runCommentsLoop(db: Engine): Promise<void> {
+  const { rows } = await db.query<{ id: number }>(PARENT);
+  for (const post of rows)
+    await db.query('SELECT id, post_id, body FROM comments WHERE post_id = $1', [post.id]);
 }
 
 /** The same data loaded in two queries: the authors of all 50 posts at once. */
