@@ -9,6 +9,7 @@ export const DEFAULT_MIGRATION_TIMEOUT_MS = 120_000;
 
 type WorkerMessage =
   | { readonly kind: 'migration'; readonly index: number }
+  | { readonly kind: 'findings'; readonly found: VerifyResult }
   | { readonly kind: 'done'; readonly result: VerifyResult };
 
 /**
@@ -23,9 +24,19 @@ function openWorker(input: VerifyInput): Worker {
   return new Worker(boot, { eval: true, workerData: { input } });
 }
 
-function hung(input: VerifyInput, index: number, timeoutMs: number): VerifyResult {
+/** What the migrations before the one that hung found, and the hang itself. */
+function hung(
+  input: VerifyInput,
+  index: number,
+  timeoutMs: number,
+  before: readonly VerifyResult[],
+): VerifyResult {
+  const earlier = {
+    diagnostics: before.flatMap((found) => found.diagnostics),
+    sources: new Map(before.flatMap((found) => [...found.sources])),
+  };
   const migration = input.migrations[index];
-  if (!migration) return { diagnostics: [], sources: new Map() };
+  if (!migration) return earlier;
   const seconds = Math.round(timeoutMs / 100) / 10;
   const diagnostic = stampFinding(
     STATEMENT_FAILED,
@@ -37,14 +48,21 @@ function hung(input: VerifyInput, index: number, timeoutMs: number): VerifyResul
     },
     stepStart(migration.up),
   );
-  return { diagnostics: [diagnostic], sources: new Map([[migration.up.file, migration.up.sql]]) };
+  return {
+    diagnostics: [...earlier.diagnostics, diagnostic],
+    sources: new Map([
+      ...earlier.sources,
+      [migration.up.file, earlier.sources.get(migration.up.file) ?? migration.up.sql],
+    ]),
+  };
 }
 
 /**
  * Verifies on the embedded engine in a worker thread. PGlite runs a statement synchronously in the
  * thread that calls it and does not enforce statement_timeout, so only another thread can stop a
  * migration that hangs: when one migration's round trip takes longer than `timeoutMs`, the worker
- * (and the embedded database in it) is terminated and the hang is the result.
+ * (and the embedded database in it) is terminated; the result is what the migrations before it
+ * found, then the hang.
  */
 export function verifyInWorker(
   input: VerifyInput,
@@ -53,6 +71,7 @@ export function verifyInWorker(
   const worker = openWorker(input);
   return new Promise<VerifyResult>((resolve, reject) => {
     let current = -1;
+    const gathered: VerifyResult[] = [];
     let timer: NodeJS.Timeout | undefined;
     const finish = (settle: () => void): void => {
       clearTimeout(timer);
@@ -63,11 +82,12 @@ export function verifyInWorker(
       clearTimeout(timer);
       timer = setTimeout(() => {
         void worker.terminate();
-        finish(() => resolve(hung(input, Math.max(current, 0), timeoutMs)));
+        finish(() => resolve(hung(input, Math.max(current, 0), timeoutMs, gathered)));
       }, timeoutMs);
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'done') finish(() => resolve(message.result));
+      else if (message.kind === 'findings') gathered.push(message.found);
       else {
         current = message.index;
         watch();

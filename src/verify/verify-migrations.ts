@@ -24,6 +24,8 @@ export interface VerifyInput {
   readonly withData?: boolean;
   /** Called before each migration's round trip, with its index: the hang guard's heartbeat. */
   readonly onMigration?: (index: number) => void;
+  /** Called with the findings of the schema files, then of each migration as its round trip ends: what a hang leaves. */
+  readonly onFindings?: (found: VerifyResult) => void;
 }
 
 export interface VerifyResult {
@@ -86,6 +88,7 @@ async function verifyAll(
 ): Promise<VerifyResult> {
   const files: SqlFile[] = await loadStart(engine, input.schemaFiles);
   const diagnostics: Diagnostic[] = files.flatMap((file) => file.diagnostics);
+  if (input.onFindings) input.onFindings(await found(files, diagnostics));
   let env = environment(engine, input.settings);
   let s0: CatalogState = await readState(engine);
   for (const [i, migration] of input.migrations.entries()) {
@@ -93,6 +96,7 @@ async function verifyAll(
     const trip = await roundTrip(env, migration, s0, input.withData);
     diagnostics.push(...trip.diagnostics);
     files.push(...trip.files);
+    if (input.onFindings) input.onFindings(await found(trip.files, trip.diagnostics));
     if (trip.after) {
       s0 = trip.after;
       continue;
@@ -100,6 +104,11 @@ async function verifyAll(
     env = await rebuild(engine, input, i, roles);
     s0 = await readState(engine);
   }
+  return found(files, diagnostics);
+}
+
+/** The findings ignore comments leave, with the files' texts. */
+async function found(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Promise<VerifyResult> {
   // The up step runs twice: its ignore comments must count once.
   const distinct = [...new Map(files.map((file) => [`${file.file}\u0000${file.text}`, file])).values()];
   return { diagnostics: filterIgnored(distinct, diagnostics), sources: await sourceTexts(distinct) };

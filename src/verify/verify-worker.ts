@@ -8,5 +8,6 @@ const input = (workerData as { input: VerifyInput }).input;
 const result = await verifyOnPglite({
   ...input,
   onMigration: (index) => parentPort?.postMessage({ kind: 'migration', index }),
+  onFindings: (found) => parentPort?.postMessage({ kind: 'findings', found }),
 });
 parentPort?.postMessage({ kind: 'done', result });

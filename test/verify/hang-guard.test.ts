@@ -7,11 +7,11 @@ import { runVerify } from '../../src/verify/run-verify.js';
 import { testServerUrl } from '../support/engines.js';
 import { tempProject } from '../support/temp-project.js';
 
-/** golang-migrate: 000001 is fine, 000002's up step never ends on its own. */
-async function hangingProject(hang: string) {
+/** golang-migrate: 000001 runs to its end, 000002's up step never ends on its own. */
+async function hangingProject(hang: string, tagsDown = 'DROP TABLE tags;') {
   const root = await tempProject({
     'migrations/000001_tags.up.sql': 'CREATE TABLE tags (id int PRIMARY KEY);',
-    'migrations/000001_tags.down.sql': 'DROP TABLE tags;',
+    'migrations/000001_tags.down.sql': tagsDown,
     'migrations/000002_hang.up.sql': `CREATE TABLE slow (id int);\n${hang};`,
     'migrations/000002_hang.down.sql': 'DROP TABLE slow;',
   });
@@ -33,6 +33,20 @@ it('stops a migration that hangs on the embedded engine (no statement_timeout th
   expect(hang?.message).toBe(
     'migration 000002 (hang) did not finish within 4 s: pgvigil stopped it and stopped verifying here',
   );
+});
+
+it('reports what the migrations before the hang found, then the hang', { timeout: 90_000 }, async () => {
+  const forgetful = '-- forgot to drop tags\nSELECT 1;';
+  const finished = await runVerify(await hangingProject('SELECT 1', forgetful), { timeoutMs: 20_000 });
+  const before = finished.diagnostics.filter((d) => d.file?.includes('000001_tags'));
+  expect(before.map((d) => d.rule)).toContain('reversibility');
+  const result = await runVerify(await hangingProject('DO $$ BEGIN LOOP END LOOP; END $$', forgetful), {
+    timeoutMs: 4000,
+  });
+  const strip = (d: (typeof result.diagnostics)[number]) => ({ ...d, file: d.file?.split('/').at(-1) });
+  expect(result.diagnostics.slice(0, -1).map(strip)).toEqual(before.map(strip));
+  expect(result.diagnostics.at(-1)?.message).toContain('migration 000002 (hang) did not finish within 4 s');
+  for (const d of result.diagnostics) expect(result.sources.has(d.file ?? '')).toBe(true);
 });
 
 const url = testServerUrl();
