@@ -70,6 +70,7 @@ describe('lint --trace --db', () => {
   });
 
   it('traces on the server in a scratch database that is gone afterwards, the user’s database untouched', async () => {
+    const role = uniqueName('pgvigil_trace_role');
     const dir = await tempProject({
       'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY, title text);\n',
       'migrations/000001_x.up.sql': [
@@ -77,6 +78,8 @@ describe('lint --trace --db', () => {
         'ALTER TABLE posts ADD COLUMN note text;',
         'CREATE TABLE tags (id bigint PRIMARY KEY);',
       ].join('\n'),
+      // Roles are the cluster's, not the scratch database's: this one must go with it.
+      'migrations/000002_role.up.sql': `CREATE ROLE ${role};`,
     });
     const args = [`${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--trace'];
     const before = await scratchDatabases(admin);
@@ -95,6 +98,8 @@ describe('lint --trace --db', () => {
     ]);
     expect(await scratchDatabases(admin)).toEqual(before);
     expect(await userTables(userUrl)).toEqual(userTablesBefore);
+    const roles = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    expect(roles.rows).toEqual([]);
     // The control: on the embedded engine the guard statement fails.
     const embedded = await lintJson(...args);
     expect(embedded.diagnostics.filter((d) => d.rule === 'statement-failed').map((d) => d.line)).toEqual([1]);
