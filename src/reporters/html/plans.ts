@@ -1,7 +1,7 @@
 import { figures, hotPath } from '../../explain/plan-tree.js';
 import { type NodeMetrics, planMetrics } from '../../plan/metrics.js';
 import type { Plan, PlanNode } from '../../plan/model.js';
-import { ms, nodeLabel, percent } from '../../rules/plan/node-facts.js';
+import { ms, nodeLabel, percent, rows } from '../../rules/plan/node-facts.js';
 import type { ReportPlan } from '../report.js';
 import { escapeHtml } from './escape.js';
 
@@ -36,9 +36,9 @@ function detailsOf(node: PlanNode, m: NodeMetrics | undefined, analyzed: boolean
       ...(measured && {
         'time (own)': ms(m.exclusiveMs),
         'time (with children)': ms(m.inclusiveMs),
-        'rows (total)': m.totalRows,
+        'rows (total)': rows(m.totalRows),
       }),
-      ...(m?.estimatedRows !== undefined && { 'rows (estimated)': m.estimatedRows }),
+      ...(m?.estimatedRows !== undefined && { 'rows (estimated)': rows(m.estimatedRows) }),
       ...(node.totalCost !== undefined && { cost: `${node.startupCost ?? 0}..${node.totalCost}` }),
       ...(node.actualLoops !== undefined && { loops: node.actualLoops }),
     },

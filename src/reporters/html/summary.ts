@@ -21,5 +21,7 @@ export function summarySection(groups: readonly PromiseGroup[]): string {
         '</a>',
       ].join('');
     });
-  return `<section id="summary"><h2>Summary by promise</h2><div class="cards">${cards.join('')}</div></section>`;
+  const note =
+    '<p class="hint">A promise fails when this command found an error or a warning for it. Each command judges its own promises: <code>verify</code> the reversibility of migrations, <code>explain</code> plans, <code>n1</code> N+1 queries.</p>';
+  return `<section id="summary"><h2>Summary by promise</h2>${note}<div class="cards">${cards.join('')}</div></section>`;
 }

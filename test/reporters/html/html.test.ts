@@ -117,3 +117,52 @@ Execution Time: 9.100 ms`);
     );
   });
 });
+
+describe('lock timelines', () => {
+  const timeline = finding({
+    rule: 'lock-timeline',
+    category: 'locking',
+    severity: 'info',
+    file: 'm.sql',
+    line: 2,
+    data: {
+      spans: [
+        { table: 'public.posts', lock: 'AccessExclusiveLock', fromLine: 2, until: 5, lines: [2, 3, 4] },
+        { table: 'public.users', lock: 'ShareRowExclusiveLock', fromLine: 3, until: 5, lines: [3, 4] },
+      ],
+    },
+  });
+  const sql =
+    'BEGIN;\nALTER TABLE posts ADD COLUMN n int DEFAULT random();\nALTER TABLE users ADD FOREIGN KEY (x) REFERENCES t;\nSELECT 1;\nCOMMIT;\n';
+  const rewrite = finding({ rule: 'observed-rewrite', category: 'locking', file: 'm.sql', line: 2 });
+  const step = finding({
+    rule: 'trace-step',
+    category: 'locking',
+    severity: 'info',
+    file: 'm.sql',
+    line: 3,
+    data: { rewritten: [], tables: [{ relation: 'public.users', seqScans: 1 }] },
+  });
+  const html = renderHtml(report([timeline, rewrite, step], { 'm.sql': sql }));
+
+  it('has a row per lock and a filled cell for each statement that ran while it was held', () => {
+    const rows = [...html.matchAll(/<tr><th class="lock">([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? '');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('ACCESS EXCLUSIVE');
+    expect(rows[0]).toContain('until the COMMIT on line 5');
+    expect(rows[0]?.match(/class="held/g)).toHaveLength(3);
+    expect(rows[1]?.match(/class="held/g)).toHaveLength(2);
+    expect(rows[1]).toContain('<td class="free"></td>');
+  });
+
+  it('marks the rewrite a rule reported and the scan the trace saw, on their statements', () => {
+    expect(html).toMatch(/data-line="2"><span class="line">line 2<\/span><span class="mark rewrite">/);
+    expect(html).toMatch(/data-line="3"><span class="line">line 3<\/span><span class="mark scan">/);
+    expect(html).toMatch(/data-line="4"><span class="line">line 4<\/span><code>/);
+  });
+
+  it('draws nothing for a timeline whose data is not spans', () => {
+    const odd = renderHtml(report([{ ...timeline, data: { spans: 'none' } }]));
+    expect(odd).not.toContain('id="timelines"');
+  });
+});
