@@ -28,38 +28,17 @@ const BY: Readonly<Record<SortKey, (r: Omit<RankedStatement, 'rank' | 'share'>) 
   reads: (r) => r.entry.sharedBlksRead,
 };
 
-/** Marks the statements pgvigil top sends, so the view's record of them can be told apart. */
-export const OWN_MARKER = '/* pgvigil */';
-
-/**
- * pgvigil's own statements: marked ones, the session setup and version query every connection of
- * src/engine/server.ts sends, EXPLAINs and prepared plans, HypoPG calls, anyone's reads of the
- * view. Ranking them would make every run of top disturb the next.
- */
-const OWN = [
-  /\/\* pgvigil \*\/|pg_stat_statements|\bhypopg_|pgvigil_explain/i,
-  /^\s*(explain|deallocate)\b/i,
-  /^SELECT set_config\(\$1, \$2, \$\d+\), set_config\(\$3, \$4, /,
-  /^SELECT current_setting\(\$1\)::int AS v$/,
-];
-
-export function isOwnStatement(text: string): boolean {
-  return OWN.some((own) => own.test(text));
-}
-
 /** The statements ordered by `sort` (ties by total time), the first `limit` of them. */
 export function rankStatements(
   entries: readonly StatEntry[],
   sort: SortKey,
   limit: number,
 ): RankedStatement[] {
-  const measured = entries
-    .filter((e) => !isOwnStatement(e.query))
-    .map((entry) => {
-      const total = totalMs(entry);
-      const calls = Math.max(entry.calls, 1);
-      return { entry, totalMs: total, meanMs: total / calls, rowsPerCall: entry.rows / calls };
-    });
+  const measured = entries.map((entry) => {
+    const total = totalMs(entry);
+    const calls = Math.max(entry.calls, 1);
+    return { entry, totalMs: total, meanMs: total / calls, rowsPerCall: entry.rows / calls };
+  });
   const sum = measured.reduce((acc, r) => acc + r.totalMs, 0);
   const key = BY[sort];
   return measured

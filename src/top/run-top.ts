@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { CatalogSnapshot } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -9,8 +10,9 @@ import { nPlusOne } from '../rules/n-plus-one/n-plus-one.js';
 import { initSql } from '../sql/parser.js';
 import { callsFollowRows } from './calls-follow-rows.js';
 import { nPlusOneFinding } from './n-plus-one-finding.js';
+import { withoutOwnStatements } from './own-statements.js';
 import { type PlanOutcome, planFindings } from './plan-findings.js';
-import { isOwnStatement, type RankedStatement, rankStatements, type SortKey } from './rank.js';
+import { type RankedStatement, rankStatements, type SortKey } from './rank.js';
 import { snapshotDelta } from './snapshot-delta.js';
 import type { StatSnapshot } from './stat-entry.js';
 import { readStatSnapshot, statStatementsSchema } from './stat-statements.js';
@@ -54,19 +56,18 @@ async function snapshotOf(
 
 function nPlusOneFindings(
   snapshot: StatSnapshot,
-  catalog: Parameters<typeof callsFollowRows>[1],
+  catalog: CatalogSnapshot,
   settings: TopOptions['settings'],
 ) {
   const setting = settings.get(nPlusOne.id);
   if (setting && !setting.enabled) return [];
   const min = setting?.thresholds.minRepeats ?? nPlusOne.thresholds?.minRepeats?.default ?? 5;
-  const entries = snapshot.entries.filter((e) => !isOwnStatement(e.query));
-  return callsFollowRows(entries, catalog, min).map((signal) => nPlusOneFinding(signal, setting));
+  return callsFollowRows(snapshot.entries, catalog, min).map((signal) => nPlusOneFinding(signal, setting));
 }
 
 function snapshotNotes(snapshot: StatSnapshot, window: string): string[] {
   return [
-    `pg_stat_statements of this database, ${window}: ${snapshot.entries.filter((e) => !isOwnStatement(e.query)).length} statements (pgvigil's own left out); plans are generic or estimated, never run.`,
+    `pg_stat_statements of this database, ${window}: ${snapshot.entries.length} statements (pgvigil's own left out); plans are generic or estimated, never run.`,
     ...(snapshot.hidden > 0
       ? [
           `${snapshot.hidden} statements of other roles skipped: their text shows as <insufficient privilege>. GRANT pg_read_all_stats (or pg_monitor) to this role to see them.`,
@@ -81,7 +82,7 @@ export async function runTop(options: TopOptions): Promise<TopResult> {
   const engine = await openServer(options.db, { readOnly: true, statementTimeoutMs: options.timeoutMs });
   try {
     const schema = await statStatementsSchema(engine);
-    const snapshot = await snapshotOf(engine, schema, options.intervalMs);
+    const snapshot = withoutOwnStatements(await snapshotOf(engine, schema, options.intervalMs));
     const window =
       options.intervalMs === undefined
         ? 'since its last reset'

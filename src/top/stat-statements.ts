@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { quoteIdent } from '../sql/quote.js';
-import { OWN_MARKER } from './rank.js';
+import { OWN_MARKER } from './own-statements.js';
 import type { StatEntry, StatSnapshot } from './stat-entry.js';
 import { TopError } from './top-error.js';
 
