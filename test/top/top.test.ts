@@ -199,6 +199,30 @@ describe('runTop on the PostgreSQL test server', () => {
   });
 });
 
+describe('runTop on a healthy workload, without HypoPG', () => {
+  let t: TopDatabase;
+  beforeAll(async () => {
+    t = await createTopDatabase(`${SCHEMA} DROP EXTENSION IF EXISTS hypopg`);
+    await resetStatements(t.db);
+    for (let id = 1; id <= 20; id++) await t.db.query('SELECT id, name FROM users WHERE id = $1', [id]);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('ranks it, finds nothing wrong, and says why there is no index advice', async () => {
+    const result = await runTop({ ...OPTIONS, db: t.url });
+    expect(result.ranked[0]?.entry).toMatchObject({
+      query: 'SELECT id, name FROM users WHERE id = $1',
+      calls: 20,
+    });
+    expect(result.diagnostics.filter((d) => d.rule !== 'top-query')).toEqual([]);
+    expect(result.notes).toContain(
+      'No index advice: HypoPG is not installed in this database (CREATE EXTENSION hypopg, by its owner); pgvigil never builds an index on your server.',
+    );
+  }, 60_000);
+});
+
 describe('runTop where pg_stat_statements is not created', () => {
   let t: TopDatabase;
   beforeAll(async () => {
