@@ -88,3 +88,32 @@ export function toConnectionError(
   const line = `cannot connect to ${target.where}: ${explain(shape, target, connectTimeoutMs)}`;
   return new ConnectionError(scrubSecrets(line, target), errnoOf(shape));
 }
+
+/** SQLSTATEs and errnos that mean the session is gone, not that a statement failed. */
+const LOST_CODES: Readonly<Record<string, string>> = {
+  '57P01': 'the session was terminated (pg_terminate_backend) or the server is shutting down',
+  '57P02': 'the server crashed and is restarting',
+  '57P03': 'the server is shutting down or starting up',
+  '08000': 'the connection failed',
+  '08003': 'the connection no longer exists',
+  '08006': 'the connection failed',
+  ECONNRESET: 'the connection was reset (server stopped or network)',
+  EPIPE: 'the connection was closed (server stopped or network)',
+  ETIMEDOUT: 'the connection timed out (network)',
+};
+
+/**
+ * A ConnectionError when a query failed because the connection died under it (server stopped, backend
+ * terminated, network reset); undefined for every other failure, which the caller handles as before.
+ */
+export function lostConnectionError(error: unknown, where: string): ConnectionError | undefined {
+  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : { message: String(error) };
+  const code = errnoOf(shape);
+  const terminated = /^Connection terminated|is not queryable/i.test(shape.message ?? '');
+  const reason = (code && LOST_CODES[code]) ?? (terminated ? 'the server closed the connection' : undefined);
+  if (!reason) return undefined;
+  return new ConnectionError(
+    `lost the connection to ${where} mid-run: ${reason}. Results are incomplete: run again when the server is back.`,
+    code,
+  );
+}

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { registerCleanup } from './cleanup.js';
 import { urlForDatabase } from './database-url.js';
 import type { Engine } from './engine.js';
+import { dropDatabase, quoteIdent, SCRATCH_PREFIX } from './scratch-drop.js';
+import { scratchNote, sweepAbandonedScratch } from './scratch-sweep.js';
 import { openServer } from './server.js';
 import type { SessionOptions } from './session-settings.js';
 
-export const SCRATCH_PREFIX = 'pgvigil_scratch_';
-
-/** Servers before 13 have no DROP DATABASE ... WITH (FORCE). */
-const FORCE_DROP_VERSION = 130000;
+export { SCRATCH_PREFIX } from './scratch-drop.js';
 
 export interface ScratchOptions {
   /** Database to copy; template0 (empty) by default. */
@@ -17,17 +17,8 @@ export interface ScratchOptions {
   readonly session?: SessionOptions;
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-async function dropDatabase(admin: Engine, name: string): Promise<void> {
-  if (admin.serverVersion >= FORCE_DROP_VERSION) {
-    await admin.exec(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    return;
-  }
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-  await admin.exec(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 async function createDatabase(admin: Engine, name: string, template: string): Promise<void> {
@@ -64,7 +55,11 @@ export async function withScratchDatabase<T>(
   const unregister = registerCleanup(drop);
   let outcome: { readonly value: T } | { readonly error: unknown };
   try {
+    await sweepAbandonedScratch(admin);
     await createDatabase(admin, name, options.template ?? 'template0');
+    await admin.exec(
+      `COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(scratchNote(process.pid, hostname()))}`,
+    );
     outcome = { value: await runOn(urlForDatabase(adminUrl, name), fn, options.session) };
   } catch (error) {
     outcome = { error };

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { toConnectionError } from './connection-error.js';
+import { lostConnectionError, toConnectionError } from './connection-error.js';
+import { connectionTarget } from './connection-target.js';
 import type { Engine } from './engine.js';
 import { pgliteCompatibleTypes } from './pg-types.js';
 import { SerialQueue } from './serial-queue.js';
@@ -24,6 +25,17 @@ interface Session {
   /** Top-level work waits here while a transaction owns the connection, as in PGlite. */
   readonly queue: SerialQueue;
   readonly options: SessionOptions;
+  /** host:port, for the message when the connection is lost mid-run. */
+  readonly where: string;
+}
+
+/** Runs a statement on the session; a connection that died under it becomes a one-line ConnectionError. */
+async function run<T>(session: Session, statement: () => Promise<T>): Promise<T> {
+  try {
+    return await statement();
+  } catch (error) {
+    throw lostConnectionError(error, session.where) ?? error;
+  }
 }
 
 /** One pg connection (or an open transaction level on it) as an Engine. */
@@ -43,17 +55,19 @@ class ServerEngine implements Engine {
   }
 
   async query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
-    const result = await this.exclusive(() => this.session.client.query(sql, params));
+    const result = await this.exclusive(() =>
+      run(this.session, () => this.session.client.query(sql, params)),
+    );
     return { rows: result.rows as R[] };
   }
 
   async exec(sql: string): Promise<void> {
     // Without parameters pg uses the simple query protocol, which accepts several statements.
-    await this.exclusive(() => this.session.client.query(sql));
+    await this.exclusive(() => run(this.session, () => this.session.client.query(sql)));
   }
 
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
-    const exec = (sql: string) => this.session.client.query(sql);
+    const exec = (sql: string) => run(this.session, () => this.session.client.query(sql));
     const inner = new ServerEngine(this.session, this.depth + 1);
     return this.exclusive(() =>
       runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true),
@@ -103,7 +117,13 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
       `SELECT current_setting('server_version_num')::int AS v`,
     );
     return new ServerEngine(
-      { client, serverVersion: rows[0]?.v ?? 0, queue: new SerialQueue(), options: opts },
+      {
+        client,
+        serverVersion: rows[0]?.v ?? 0,
+        queue: new SerialQueue(),
+        options: opts,
+        where: connectionTarget(client, url).where,
+      },
       0,
     );
   } catch (error) {

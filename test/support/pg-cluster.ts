@@ -13,6 +13,10 @@ export interface TestCluster {
   readonly port: number;
   readonly socketDir: string;
   stop(): void;
+  /** Kills the server as a crash or an operator would (pg_ctl stop -m immediate), keeping its data. */
+  crash(): void;
+  /** Starts it again on the same port after crash(). */
+  restart(): void;
 }
 
 const SUPERUSER = 'postgres';
@@ -132,7 +136,22 @@ export async function startCluster(): Promise<TestCluster> {
     const port = await startOnFreePort(join(bin, 'pg_ctl'), dataDir, logFile);
     const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
     await preparePgStatStatements(url);
-    return { url, port, socketDir: root, stop };
+    const pgCtl = join(bin, 'pg_ctl');
+    const crash = (): void => run(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
+    const restart = (): void =>
+      run(pgCtl, [
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        String(START_TIMEOUT_S),
+        '-o',
+        `-p ${port}`,
+      ]);
+    return { url, port, socketDir: root, stop, crash, restart };
   } catch (error) {
     const log = readLog(logFile);
     stop();
