@@ -45,8 +45,10 @@ Options:
                     assumed where only the catalog could tell). For editors and hooks
   --trace           lint, check: the lock timeline of each migration (every lock that blocks
                     writes on an existing table, from the statement that took it to its
-                    COMMIT, with the statements in between) and every such lock no rule
-                    explained (rules lock-timeline and observed-strong-lock)
+                    COMMIT, with the statements in between; outside a transaction, during
+                    the statement only), every such lock no rule explained, and per statement
+                    the locks, rewrites, index builds, scans and rows it touched (rules
+                    lock-timeline, observed-strong-lock and trace-step)
   --with-data       verify: every table the up step did not create must hold as many rows
                     after up and down as before (seeded with synthetic rows)
   --pg-version <v>  lint: the PostgreSQL version to judge for (13, 13.4 or 130004);
@@ -54,6 +56,8 @@ Options:
                     PostgreSQL 18: what it observes is 18's, the rules' advice is for v
   --db <url>        lint, check: read table sizes from this server's statistics (read-only): findings
                     whose cost grows with the table are info on tables it calls small
+                    lint --trace: also run the trace in a scratch database created on this
+                    server from --schema (always dropped; the URL's database is never written)
                     verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
                     explain: plan and run on this server, read-only (writes are only planned)
@@ -64,6 +68,7 @@ Options:
                     top: statement_timeout of its session (default 5s)
                     verify: longest one migration may run on embedded Postgres before it is
                     stopped (default 2min); with --db, the scratch session's statement_timeout
+                    lint --trace --db: the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
   --max-indexes <n> advise: suggest at most n indexes (default 10)
   --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one
