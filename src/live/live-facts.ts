@@ -3,7 +3,8 @@ import { readCatalog } from '../catalog/read-catalog.js';
 import type { Engine } from '../engine/engine.js';
 import { type BloatEstimate, countTablesWithoutReadableStats, readBloatEstimates } from './bloat-estimate.js';
 import { type DatabaseFacts, readDatabaseFacts, readSystemIdentifier } from './database-facts.js';
-import { MONITOR_GRANT, readGuarded, type Skipped, valueOr } from './readout.js';
+import { emptyCatalog } from './empty-catalog.js';
+import { MONITOR_GRANT, readGuarded, readWithoutWaiting, type Skipped, valueOr } from './readout.js';
 import { type IndexUsage, readIndexUsage, readTableActivity, type TableActivity } from './relation-usage.js';
 import { type InactiveSlot, readInactiveSlots } from './replication-slots.js';
 import { readSessions, type Session } from './sessions.js';
@@ -68,13 +69,17 @@ function permissionGaps(
  * reads catalogs and statistics views only (no table is scanned, no lock stronger than ACCESS SHARE).
  */
 export async function collectLiveFacts(engine: Engine, target: string): Promise<LiveFacts> {
+  // Sessions first: when locks queue up, they are what matters, and they take no lock to read.
+  const sessions = await readSessions(engine);
   const database = await readDatabaseFacts(engine);
   const systemIdentifier = await readSystemIdentifier(engine);
-  const catalog = await readCatalog(engine);
+  const catalog = await readWithoutWaiting(() => readCatalog(engine), {
+    what: 'the schema rules and index sizes: reading the catalog waited longer than lock_timeout for a lock (see the blocked queries)',
+    grant: 'run health again once the lock queue is gone',
+  });
   const indexUsage = await readIndexUsage(engine);
   const tables = await readTableActivity(engine);
   const bloat = await readBloatEstimates(engine);
-  const sessions = await readSessions(engine);
   const slots = await readGuarded(() => readInactiveSlots(engine), {
     what: 'replication slots (pg_replication_slots)',
     grant: MONITOR_GRANT,
@@ -89,13 +94,14 @@ export async function collectLiveFacts(engine: Engine, target: string): Promise<
     serverVersion: engine.serverVersion,
     database,
     ...(systemIdentifier.ok && { systemIdentifier: systemIdentifier.value }),
-    catalog,
+    catalog: valueOr(catalog, emptyCatalog(engine.serverVersion)),
     indexUsage,
     tables,
     bloat,
     sessions,
     inactiveSlots: valueOr(slots, []),
     skipped: [
+      ...(catalog.ok ? [] : [catalog.skipped]),
       ...(systemIdentifier.ok ? [] : [systemIdentifier.skipped]),
       ...(slots.ok ? [] : [slots.skipped]),
       ...gaps,

@@ -2,7 +2,7 @@
 export interface Skipped {
   /** What was left out, e.g. "replication slots (pg_replication_slots)". */
   readonly what: string;
-  /** The GRANT (or setting) that would let pgvigil read it. */
+  /** The GRANT (or what else) would let pgvigil read it. */
   readonly grant: string;
 }
 
@@ -12,18 +12,28 @@ export type Readout<T> =
   | { readonly ok: false; readonly skipped: Skipped };
 
 const INSUFFICIENT_PRIVILEGE = '42501';
+const LOCK_NOT_AVAILABLE = '55P03';
+
+async function readUnless<T>(code: string, read: () => Promise<T>, skipped: Skipped): Promise<Readout<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    if ((error as { code?: string }).code !== code) throw error;
+    return { ok: false, skipped };
+  }
+}
 
 /**
  * Runs one collector; "permission denied" becomes a skipped readout (health goes on with what it can
  * read), any other error is a real failure and propagates.
  */
-export async function readGuarded<T>(read: () => Promise<T>, skipped: Skipped): Promise<Readout<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (error) {
-    if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
-    return { ok: false, skipped };
-  }
+export function readGuarded<T>(read: () => Promise<T>, skipped: Skipped): Promise<Readout<T>> {
+  return readUnless(INSUFFICIENT_PRIVILEGE, read, skipped);
+}
+
+/** Runs a collector that takes ACCESS SHARE locks; lock_timeout makes it a skipped readout, not a failure. */
+export function readWithoutWaiting<T>(read: () => Promise<T>, skipped: Skipped): Promise<Readout<T>> {
+  return readUnless(LOCK_NOT_AVAILABLE, read, skipped);
 }
 
 export function valueOr<T>(readout: Readout<T>, fallback: T): T {

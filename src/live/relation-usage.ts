@@ -27,11 +27,19 @@ export interface TableActivity {
   readonly autovacuumTrigger: number;
 }
 
+/**
+ * Size from the page count VACUUM and ANALYZE keep in pg_class: pg_relation_size() would take an
+ * ACCESS SHARE lock, which queues behind a migration waiting for ACCESS EXCLUSIVE: health would then
+ * hang exactly when it is needed.
+ */
+const PAGES_BYTES = (alias: string) => `(${alias}.relpages::float8 * current_setting('block_size')::float8)`;
+
 const indexUsageSql = `
 SELECT ${qualifiedName('s.schemaname', 's.indexrelname')} AS index,
   ${qualifiedName('s.schemaname', 's.relname')} AS table_name,
-  s.idx_scan::float8 AS scans, pg_catalog.pg_relation_size(s.indexrelid)::float8 AS size_bytes
+  s.idx_scan::float8 AS scans, ${PAGES_BYTES('c')} AS size_bytes
 FROM pg_catalog.pg_stat_user_indexes s
+JOIN pg_catalog.pg_class c ON c.oid = s.indexrelid
 WHERE ${isUserSchema('s.schemaname')}
 ORDER BY size_bytes DESC, index
 LIMIT ${MAX_RELATIONS}`;
@@ -42,7 +50,7 @@ SELECT ${qualifiedName('s.schemaname', 's.relname')} AS table_name,
   COALESCE(s.idx_scan, 0)::float8 AS index_scans,
   s.n_live_tup::float8 AS live_rows, s.n_dead_tup::float8 AS dead_rows,
   extract(epoch FROM now() - GREATEST(s.last_vacuum, s.last_autovacuum))::float8 AS since_vacuum_seconds,
-  pg_catalog.pg_table_size(s.relid)::float8 AS size_bytes,
+  ${PAGES_BYTES('c')} AS size_bytes,
   pg_catalog.age(c.relfrozenxid)::float8 AS xid_age,
   (current_setting('autovacuum_vacuum_threshold')::float8
     + current_setting('autovacuum_vacuum_scale_factor')::float8 * GREATEST(c.reltuples, 0)) AS autovacuum_trigger

@@ -228,3 +228,100 @@ describe('pgvigil health on a healthy database', () => {
     expect(result.partial).toBe(false);
   });
 });
+
+async function waitUntilWaiting(db: LiveDatabase, pid: number | undefined): Promise<void> {
+  const watcher = await db.client();
+  await waitFor(async () => {
+    const { rows } = await watcher.query(
+      `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`,
+      [pid],
+    );
+    return rows.length > 0;
+  });
+}
+
+async function pidOf(client: pg.Client): Promise<number> {
+  return (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+}
+
+describe('pgvigil health while locks queue up', () => {
+  let db: LiveDatabase;
+  let holder: pg.Client;
+  const pids: Record<string, number> = {};
+  const pending: Promise<unknown>[] = [];
+
+  beforeAll(async () => {
+    db = await createLiveDatabase();
+    const setup = await db.client();
+    await setup.query(`CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL);
+      INSERT INTO accounts SELECT i, i FROM generate_series(1, 100) i;`);
+    // A transaction reads and idles; a migration queues for ACCESS EXCLUSIVE behind it; a plain read
+    // queues behind the migration: the classic outage.
+    holder = await db.client();
+    const migration = await db.client();
+    const reader = await db.client();
+    pids.holder = await pidOf(holder);
+    pids.migration = await pidOf(migration);
+    pids.reader = await pidOf(reader);
+    await holder.query('BEGIN');
+    await holder.query('SELECT count(*) FROM accounts');
+    pending.push(migration.query('ALTER TABLE accounts ADD COLUMN note text'));
+    await waitUntilWaiting(db, pids.migration);
+    pending.push(reader.query('SELECT count(*) FROM accounts'));
+    await waitUntilWaiting(db, pids.reader);
+  });
+
+  afterAll(async () => {
+    await holder?.query('ROLLBACK').catch(() => undefined);
+    await Promise.allSettled(pending);
+    await db?.drop();
+  });
+
+  it('still reports, with the chain from the read to the migration to the idle transaction', async () => {
+    const result = await runHealth([db.url], {
+      settings: settingsWith({ 'ban-blocked-query': { minWaitSeconds: 0 } }),
+    });
+    const chains = findings(result, 'ban-blocked-query').map((d) => d.data?.chain);
+    expect(chains).toContainEqual([pids.reader, pids.migration, pids.holder]);
+    expect(chains).toContainEqual([pids.migration, pids.holder]);
+    // Reading the indexes of the catalog queues behind the migration too: after lock_timeout health
+    // leaves the schema rules out and says so, instead of joining the queue.
+    expect(findings(result, 'require-monitoring-grant')[0]?.message).toContain(
+      'waited longer than lock_timeout',
+    );
+  });
+});
+
+describe('pgvigil health when a lock keeps it from reading the catalog', () => {
+  let db: LiveDatabase;
+  let dropper: pg.Client;
+
+  beforeAll(async () => {
+    db = await createLiveDatabase();
+    const setup = await db.client();
+    await setup.query(`CREATE TABLE parents (id bigint PRIMARY KEY);
+      CREATE TABLE children (id bigint PRIMARY KEY, parent_id bigint REFERENCES parents);
+      CREATE INDEX children_parent_id_idx ON children (parent_id);`);
+    // An open transaction that dropped an index holds ACCESS EXCLUSIVE on it: reading its size waits.
+    dropper = await db.client();
+    await dropper.query('BEGIN');
+    await dropper.query('DROP INDEX children_parent_id_idx');
+  });
+
+  afterAll(async () => {
+    await dropper?.query('ROLLBACK').catch(() => undefined);
+    await db?.drop();
+  });
+
+  it('gives up on the schema rules after lock_timeout, goes on with the rest and says what it skipped', async () => {
+    const result = await runHealth([db.url], {
+      settings: settingsWith({ 'ban-idle-in-transaction': { minIdleSeconds: 0 } }),
+    });
+    expect(findings(result, 'ban-idle-in-transaction')).toHaveLength(1);
+    expect(findings(result, 'require-fk-index')).toEqual([]);
+    expect(result.partial).toBe(true);
+    expect(findings(result, 'require-monitoring-grant')[0]?.message).toContain(
+      'waited longer than lock_timeout',
+    );
+  });
+});

@@ -8,7 +8,7 @@ export const requireMonitoringGrant: LiveRule = {
     category: 'security',
     defaultSeverity: 'info',
     summary:
-      'The role pgvigil connected as may not read some statistics: those checks were skipped, and the grant that would allow them is named.',
+      'Some statistics could not be read (the role lacks a grant, or a lock held the catalog): those checks were skipped, and what would allow them is named.',
   },
   scope: 'server',
   check(ctx) {
@@ -17,9 +17,9 @@ export const requireMonitoringGrant: LiveRule = {
     const grants = [...new Set(skipped.map((s) => s.grant))];
     return [
       {
-        message: `Health of ${ctx.facts.target} is partial: ${skipped.map((s) => s.what).join('; ')} could not be read with this role.`,
+        message: `Health of ${ctx.facts.target} is partial: ${skipped.map((s) => s.what).join('; ')} could not be read.`,
         why: 'A check that cannot read its view finds nothing, which is not the same as finding that all is well.',
-        help: `To see everything, as a superuser: ${grants.join('; ')}.`,
+        help: `To see everything: ${grants.join('; ')}.`,
         file: ctx.facts.target,
         data: { skipped },
       },
