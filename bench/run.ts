@@ -9,6 +9,7 @@ import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
 import { logsPgbadger } from './cases/logs-pgbadger.js';
 import { parseSynapse } from './cases/parse-synapse.js';
+import { pgbenchLoad } from './cases/pgbench-load.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
 import { staticSynapse } from './cases/static-synapse.js';
 import { verifyKratos, verifyKratosSummary } from './cases/verify-kratos.js';
@@ -30,6 +31,7 @@ const CASES: readonly BenchCase[] = [
   accuracy,
   advisor,
   logsPgbadger,
+  pgbenchLoad,
 ];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
