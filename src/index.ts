@@ -17,6 +17,13 @@ export { openEngine } from './engine/open.js';
 export { openPglite } from './engine/pglite.js';
 export { withScratchDatabase } from './engine/scratch.js';
 export { openServer } from './engine/server.js';
+export {
+  HealthError,
+  type HealthOptions,
+  type HealthResult,
+  runHealth,
+  type ServerHealth,
+} from './live/index.js';
 export { discoverProject, type ProjectLayout } from './project/discover.js';
 export { type Format, formats, type Report, render } from './reporters/index.js';
 export { allRuleMetas, findRuleMeta, schemaRules } from './rules/registry.js';

@@ -32,6 +32,12 @@ Usage:
                              pg_stat_statements (planning plus execution), each with the plan
                              rules' findings on its generic plan (never run), HypoPG index advice,
                              and possible N+1s (a lookup whose calls follow another query's rows)
+  pgvigil health --db <url>...
+                             what will page you at 3am, read-only: the schema rules on the live
+                             catalog, unused indexes, bloat estimates, autovacuum lag, wraparound,
+                             sequences near their limit, tables read by sequential scans, cache
+                             hit ratio, long and idle transactions, blocked queries with their
+                             lock chain, connections, inactive replication slots (docs/health.md)
 
 Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
@@ -64,8 +70,13 @@ Options:
                     advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
                     without a queries dir, the workload is pg_stat_statements' (weighted by time)
                     top: the server whose pg_stat_statements to read (read-only session)
+                    health: a database to check (repeatable, checked concurrently; the URLs of
+                    a primary and its replicas are judged together: an index is unused only
+                    when no server scanned it)
+  --db-file <file>  health: a file of connection URLs, one a line (# comments allowed)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
                     top: statement_timeout of its session (default 5s)
+                    health: statement_timeout of its sessions (default 5s)
                     verify: longest one migration may run on embedded Postgres before it is
                     stopped (default 2min); with --db, the scratch session's statement_timeout
                     lint --trace --db: the scratch session's statement_timeout

@@ -51,7 +51,9 @@ export const banSequenceExhaustion: LiveRule = {
         ? `${sequence.ownedBy.table.qualified}.${sequence.ownedBy.column} (${column.type})`
         : undefined;
       const limitSource =
-        BigInt(sequence.max) <= column.max ? `its MAXVALUE` : `the ${column.type} column it feeds`;
+        BigInt(sequence.max) < column.max
+          ? 'its MAXVALUE'
+          : `the largest ${column.type}${sequence.ownedBy ? ', the type of the column it feeds' : ''}`;
       return [
         {
           severity: used >= error ? 'error' : 'warning',
