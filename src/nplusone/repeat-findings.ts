@@ -31,10 +31,10 @@ function facts(repeat: Repeat, parent: string | undefined, repeated: readonly st
   };
 }
 
-// A batch repeated is chunking, already the fix; writes in a loop are another problem.
+// A batch repeated is chunking, already the fix; pages walk one result; writes in a loop are another problem.
 const isNPlusOne = (repeat: Repeat): boolean =>
   repeat.distinctParameters >= 2 &&
-  !repeat.block.some((q) => q.isBatched) &&
+  !repeat.block.some((q) => q.isBatched || q.isPaged) &&
   repeat.block.some((q) => q.isRead);
 
 const isIdentical = (repeat: Repeat): boolean =>

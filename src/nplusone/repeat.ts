@@ -7,6 +7,7 @@ export interface RepeatedQuery {
   readonly origin: EventOrigin;
   readonly isRead: boolean;
   readonly isBatched: boolean;
+  readonly isPaged: boolean;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface StatementFacts {
   readonly isRead: boolean;
   /** IN (...) or = ANY(...): already a batch, never an N+1. */
   readonly isBatched: boolean;
+  /**
+   * A page of an ordered read (LIMIT … OFFSET, or a range condition with ORDER BY and LIMIT): a loop
+   * of them walks one big result, which is not an N+1.
+   */
+  readonly isPaged: boolean;
   readonly transaction?: 'begin' | 'end';
 }
 
@@ -25,6 +30,8 @@ const END = new Set([
   'TRANS_STMT_COMMIT_PREPARED',
 ]);
 
+const RANGE = new Set(['>', '>=', '<', '<=']);
+
 function factsOf(sql: string): StatementFacts | undefined {
   const parsed = parseSql(sql);
   const fingerprint = fingerprintSql(sql);
@@ -32,7 +39,14 @@ function factsOf(sql: string): StatementFacts | undefined {
   const first = parsed.result.stmts?.[0]?.stmt;
   const trans = first && 'TransactionStmt' in first ? first.TransactionStmt.kind : undefined;
   const select = first && 'SelectStmt' in first ? first.SelectStmt : undefined;
-  const batched = collect(first, 'A_Expr').some((e) => e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY');
+  const exprs = collect(first, 'A_Expr');
+  const batched = exprs.some((e) => e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY');
+  const ranged = exprs.some(
+    (e) => e.kind === 'AEXPR_OP' && e.name?.some((n) => 'String' in n && RANGE.has(n.String.sval ?? '')),
+  );
+  const paged =
+    select?.limitOffset !== undefined ||
+    (select?.limitCount !== undefined && (select.sortClause ?? []).length > 0 && ranged);
   return {
     fingerprint,
     isRead:
@@ -41,6 +55,7 @@ function factsOf(sql: string): StatementFacts | undefined {
       (select.lockingClause ?? []).length === 0 &&
       collect(first, 'RangeVar').length > 0,
     isBatched: batched,
+    isPaged: paged,
     ...(trans && BEGIN.has(trans) && { transaction: 'begin' as const }),
     ...(trans && END.has(trans) && { transaction: 'end' as const }),
   };

@@ -62,6 +62,7 @@ export class UnitTracker {
       origin: event.origin,
       isRead: facts.isRead,
       isBatched: facts.isBatched,
+      isPaged: facts.isPaged,
     }));
     this.emit({
       unit: this.unit,
