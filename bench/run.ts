@@ -8,6 +8,7 @@ import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
 import { logsPgbadger } from './cases/logs-pgbadger.js';
+import { n1Accuracy } from './cases/n1-accuracy.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { pgbenchLoad } from './cases/pgbench-load.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
@@ -32,6 +33,7 @@ const CASES: readonly BenchCase[] = [
   advisor,
   logsPgbadger,
   pgbenchLoad,
+  n1Accuracy,
 ];
 const USAGE = `usage: npm run bench -- [--runs N] [--dry-run] [case ...]
 cases: ${CASES.map((c) => c.name).join(', ')}; naming cases (or --dry-run) prints without writing BENCHMARKS.md`;
