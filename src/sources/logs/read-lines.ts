@@ -30,6 +30,8 @@ function decode(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
+const hasBom = (bytes: Buffer): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 function linesOf(text: string): string[] {
   const lines = text.split('\n');
   return text.includes('\r') ? lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)) : lines;
@@ -56,8 +58,11 @@ export async function* readLineBatches(
     return out;
   };
   try {
+    let first = true;
     for await (const chunk of stream) {
-      const bytes = chunk as Buffer;
+      // A byte order mark (an editor's save) is not part of the first line.
+      const bytes = first && hasBom(chunk as Buffer) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
+      first = false;
       const cut = bytes.lastIndexOf(NEWLINE);
       if (cut < 0) {
         rest = rest ? Buffer.concat([rest, bytes]) : bytes;
@@ -68,9 +73,9 @@ export async function* readLineBatches(
         continue;
       }
       // The carried partial line is joined with its end alone; the bulk is decoded in place.
-      const first = rest ? bytes.indexOf(NEWLINE) : -1;
-      const out = first === cut ? [] : batch(decode(bytes.subarray(first + 1, cut)));
-      if (rest) out.unshift(...batch(decode(Buffer.concat([rest, bytes.subarray(0, first)]))));
+      const firstNewline = rest ? bytes.indexOf(NEWLINE) : -1;
+      const out = firstNewline === cut ? [] : batch(decode(bytes.subarray(firstNewline + 1, cut)));
+      if (rest) out.unshift(...batch(decode(Buffer.concat([rest, bytes.subarray(0, firstNewline)]))));
       rest = cut + 1 < bytes.length ? bytes.subarray(cut + 1) : undefined;
       yield out;
     }
