@@ -97,6 +97,13 @@ function judgeGroup(group: readonly LiveFacts[], settings: ReadonlyMap<string, R
   ];
 }
 
+const SEVERITY_RANK: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, info: 2 };
+
+/** What will page you first comes first: errors, then warnings, then information (stable within each). */
+function ranked(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  return [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
 function defaultSettings(): ReadonlyMap<string, RuleSettings> {
   return resolveRuleSettings(
     { rules: {} },
@@ -126,7 +133,7 @@ export async function runHealth(urls: readonly string[], options: HealthOptions 
   const servers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const settings = options.settings ?? defaultSettings();
   return {
-    diagnostics: groupByDatabase(servers).flatMap((group) => judgeGroup(group, settings)),
+    diagnostics: ranked(groupByDatabase(servers).flatMap((group) => judgeGroup(group, settings))),
     servers: servers.map((facts) => ({
       target: facts.target,
       database: facts.database.database,

@@ -1,7 +1,9 @@
 import pg from 'pg';
 import type { RuleSettings } from '../../src/config/rule-settings.js';
 import { resolveRuleSettings } from '../../src/config/rule-settings.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { urlForDatabase } from '../../src/engine/database-url.js';
+import type { HealthResult } from '../../src/live/index.js';
 import { allRuleMetas } from '../../src/rules/registry.js';
 import { testServerUrl, uniqueName } from '../support/engines.js';
 
@@ -51,6 +53,10 @@ export async function createLiveDatabase(): Promise<LiveDatabase> {
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+export function findings(result: HealthResult, rule: string): readonly Diagnostic[] {
+  return result.diagnostics.filter((d) => d.rule === rule);
 }
 
 /** Rule settings as a config file would give them: defaults, with these thresholds changed. */
