@@ -30,6 +30,7 @@ import { requireUniqueUsingIndex } from './migration/require-unique-using-index.
 import type { FallbackRule } from './migration-fallback.js';
 import type { MigrationRule } from './migration-rule.js';
 import { nPlusOne } from './n-plus-one/n-plus-one.js';
+import { noQueryInLoop } from './n-plus-one/no-query-in-loop.js';
 import { repeatedIdenticalQuery } from './n-plus-one/repeated-identical-query.js';
 import { buffersReadFromDisk } from './plan/buffers-read-from-disk.js';
 import { diskSpill } from './plan/disk-spill.js';
@@ -44,6 +45,7 @@ import { planningSlowerThanExecution } from './plan/planning-slower-than-executi
 import { rowEstimateMismatch } from './plan/row-estimate-mismatch.js';
 import { seqScanLargeTable } from './plan/seq-scan-large-table.js';
 import type { PlanRule } from './plan-rule.js';
+import { poolingRuleMetas } from './pooling/pooling-rules.js';
 import { banCharType } from './schema/ban-char-type.js';
 import { banDuplicateIndex } from './schema/ban-duplicate-index.js';
 import { banInvalidIndex } from './schema/ban-invalid-index.js';
@@ -140,8 +142,8 @@ export const verifyRuleMetas: readonly RuleMeta[] = [
   reversibilityDataLoss,
 ];
 
-/** Rules `pgvigil n1` judges on logs and traces (both) and on application code (n-plus-one). */
-export const nPlusOneRuleMetas: readonly RuleMeta[] = [nPlusOne, repeatedIdenticalQuery];
+/** Rules `pgvigil n1` judges on logs and traces (the first two) and on application code (no-query-in-loop). */
+export const nPlusOneRuleMetas: readonly RuleMeta[] = [nPlusOne, repeatedIdenticalQuery, noQueryInLoop];
 
 /** Every rule id pgvigil can report, built-in input diagnostics first. */
 export const allRuleMetas: readonly RuleMeta[] = [
@@ -157,6 +159,7 @@ export const allRuleMetas: readonly RuleMeta[] = [
   ...nPlusOneRuleMetas,
   topQuery,
   ...liveRules.map((rule) => rule.meta),
+  ...poolingRuleMetas,
 ];
 
 export const knownRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
