@@ -52,10 +52,19 @@ export class HealthError extends Error {
   }
 }
 
+const QUERY_CANCELED = '57014';
+
+function explainFailure(error: unknown, statementTimeoutMs: number): string {
+  if ((error as { code?: string }).code === QUERY_CANCELED)
+    return `a query ran longer than statement_timeout (${statementTimeoutMs} ms) and was stopped: give it more time with --timeout (for example --timeout 30s)`;
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
 async function checkServer(url: string, options: HealthOptions): Promise<LiveFacts> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? LIVE_STATEMENT_TIMEOUT_MS;
   const engine = await openServer(url, {
     readOnly: true,
-    statementTimeoutMs: options.statementTimeoutMs ?? LIVE_STATEMENT_TIMEOUT_MS,
+    statementTimeoutMs,
     lockTimeoutMs: options.lockTimeoutMs ?? LIVE_LOCK_TIMEOUT_MS,
     ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
   });
@@ -63,8 +72,7 @@ async function checkServer(url: string, options: HealthOptions): Promise<LiveFac
   try {
     return await collectLiveFacts(engine, target);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new HealthError(`${target}: ${message}`);
+    throw new HealthError(`${target}: ${explainFailure(error, statementTimeoutMs)}`);
   } finally {
     await engine.close();
   }

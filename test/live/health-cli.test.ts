@@ -73,6 +73,15 @@ describe('pgvigil health (CLI)', () => {
     expect(run.stderr).not.toContain('hunter2secret');
   });
 
+  it('a query stopped by the statement timeout is one line that says how to give it more time', async () => {
+    const run = await cli('health', '--db', db.url, '--timeout', '1ms');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /pgvigil_health_\w+: a query ran longer than statement_timeout \(1 ms\).*--timeout/,
+    );
+  });
+
   it('usage mistakes are one line: no database, a missing URL file, --db twice elsewhere', async () => {
     const none = await cli('health');
     expect(none.code).toBe(2);
