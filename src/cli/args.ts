@@ -41,8 +41,12 @@ export interface CliArgs {
   readonly maxIndexes?: number;
   /** n1: executions in a row that make an N+1 or a repeated query (--min-repeats). */
   readonly minRepeats?: number;
-  /** n1: the log_line_prefix of stderr logs, when it is not one of the common ones (--log-prefix). */
+  /** n1, advise --log: the log_line_prefix of stderr logs, when it is not one of the common ones (--log-prefix). */
   readonly logPrefix?: string;
+  /** advise: a PostgreSQL log whose statements are the workload (--log). */
+  readonly log?: string;
+  /** advise, explain --db without HypoPG: try indexes in a scratch copy of the schema on the server (--scratch). */
+  readonly scratch?: boolean;
   /** top: what to rank by (--sort total|mean|calls|rows|reads). */
   readonly sort?: string;
   /** top: how many statements to show (--limit). */
@@ -123,6 +127,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     }),
     ...(minRepeats !== undefined && { minRepeats }),
     ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
+    ...(values.log !== undefined && { log: values.log }),
+    ...(values.scratch && { scratch: true }),
     ...top,
   };
 }
@@ -144,14 +150,22 @@ function topOptions(
   };
 }
 
-/** --min-repeats and --log-prefix belong to n1; the count needs two executions to be a repeat. */
+/**
+ * --min-repeats and --log-prefix belong to n1 (--log-prefix also to advise, for its --log); the
+ * count needs two executions to be a repeat.
+ */
 function n1Options(
-  values: { readonly 'min-repeats'?: string; readonly 'log-prefix'?: string },
+  values: { readonly 'min-repeats'?: string; readonly 'log-prefix'?: string; readonly log?: string },
   command: string | undefined,
 ): number | undefined {
+  if (values.log !== undefined && command !== undefined && command !== 'advise')
+    throw new UsageError(`--log applies to advise only, not to ${command} (n1 takes logs as arguments).`);
   for (const option of ['min-repeats', 'log-prefix'] as const)
-    if (values[option] !== undefined && command !== undefined && command !== 'n1')
-      throw new UsageError(`--${option} applies to n1 only, not to ${command}.`);
+    if (values[option] !== undefined && command !== undefined && command !== 'n1') {
+      if (option === 'log-prefix' && command === 'advise') continue;
+      const also = option === 'log-prefix' ? ' (and to advise --log)' : '';
+      throw new UsageError(`--${option} applies to n1 only${also}, not to ${command}.`);
+    }
   const text = values['min-repeats'];
   if (text === undefined) return undefined;
   const min = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -203,6 +217,8 @@ function parse(argv: readonly string[]) {
       'max-indexes': { type: 'string' },
       'min-repeats': { type: 'string' },
       'log-prefix': { type: 'string' },
+      log: { type: 'string' },
+      scratch: { type: 'boolean' },
       sort: { type: 'string' },
       limit: { type: 'string' },
       interval: { type: 'string' },

@@ -16,12 +16,14 @@ Usage:
                              what is wrong with it in plain words. SQL runs under EXPLAIN
                              (ANALYZE, BUFFERS) in a transaction that is always rolled back;
                              $1 queries get a generic plan (not run). Without --db: embedded
-                             Postgres with the --schema files and synthetic rows (--rows)
-  pgvigil advise <queries dir | file.sql>
+                             Postgres with the --schema files and synthetic rows (--rows).
+                             Then the index advisor's proven suggestions for the query
+  pgvigil advise <queries dir | file.sql | --log postgres.log>
                              indexes for the whole workload, each proven by planning every
                              query with and without it (real CREATE INDEX rolled back on
-                             embedded Postgres; with --db, HypoPG hypothetical indexes only),
-                             with its cost saved, size and CREATE INDEX CONCURRENTLY statement
+                             embedded Postgres; with --db, HypoPG hypothetical indexes only,
+                             or --scratch), with its cost saved, size and CREATE INDEX
+                             CONCURRENTLY statement
   pgvigil n1 <log | trace | dir>...
                              N+1 queries: in PostgreSQL logs (stderr with any log_line_prefix,
                              csvlog, jsonlog; gzip too), per session and transaction; in OTLP
@@ -68,7 +70,14 @@ Options:
                     never touches the database named in the URL) instead of embedded Postgres
                     explain: plan and run on this server, read-only (writes are only planned)
                     advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
-                    without a queries dir, the workload is pg_stat_statements' (weighted by time)
+                    without a queries dir or --log, the workload is pg_stat_statements'
+                    (weighted by time)
+  --scratch         advise, explain --db on a server without HypoPG: try the indexes in a
+                    scratch database created on it (CREATEDB; always dropped) holding a copy of
+                    the schema with synthetic rows up to production's counts (100,000 at most)
+                    and, on PostgreSQL 18+, production's statistics; the database is only read
+  --log <file>      advise: the workload of a PostgreSQL log (stderr, csvlog, jsonlog; as n1
+                    reads them), each statement weighted by its count x mean logged duration
                     top: the server whose pg_stat_statements to read (read-only session)
                     health: a database to check (repeatable, checked concurrently; the URLs of
                     a primary and its replicas are judged together: an index is unused only
@@ -84,7 +93,7 @@ Options:
   --max-indexes <n> advise: suggest at most n indexes (default 10)
   --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one
                     session, transaction or parent span that make a finding (default 5)
-  --log-prefix <p>  n1: the server's log_line_prefix, when it is not one of the common ones
+  --log-prefix <p>  n1, advise --log: the server's log_line_prefix, when it is not a common one
                     ('%m [%p] ', '%t [%p]: [%l-1] user=%u,db=%d ', '%m [%p] %q%u@%d ', ...)
   --sort <key>      top: rank by total (default), mean, calls, rows or reads (shared blocks read)
   --limit <n>       top: show the first n statements (default 10)

@@ -3,7 +3,8 @@ import type { Engine } from '../engine/engine.js';
 import { fillOrder } from '../observe/fill-order.js';
 import { type FillColumn, type FillTable, readFillShapes } from '../observe/fill-shape.js';
 import type { FillResult } from '../observe/synthetic-rows.js';
-import { bulkValue } from './bulk-values.js';
+import { bulkValue, categoryValue } from './bulk-values.js';
+import { type CategoryValues, readCategoryValues } from './category-values.js';
 
 /** Tables of the user's schemas with no row: the ones a plan would say nothing about. */
 async function emptyTables(engine: Engine): Promise<string[]> {
@@ -26,7 +27,12 @@ async function emptyTables(engine: Engine): Promise<string[]> {
  * One INSERT ... SELECT over generate_series. Foreign key columns cycle through the parent's keys,
  * read once into arrays ordered alike, so the columns of a composite key stay a real parent row.
  */
-function insertSql(table: FillTable, rows: number, columns: readonly FillColumn[]): string | undefined {
+function insertSql(
+  table: FillTable,
+  rows: number,
+  columns: readonly FillColumn[],
+  categories: CategoryValues,
+): string | undefined {
   const values = new Map<string, string>();
   const sources = table.foreignKeys.map((key, i) => {
     const alias = `fk${i}`;
@@ -42,7 +48,10 @@ function insertSql(table: FillTable, rows: number, columns: readonly FillColumn[
   const targets: string[] = [];
   const exprs: string[] = [];
   for (const column of columns) {
-    const value = values.get(column.name) ?? bulkValue(column, 'g');
+    const allowed = categories.get(column.name);
+    const value =
+      values.get(column.name) ??
+      (allowed ? `(${categoryValue(allowed, 'g')})::${column.type}` : bulkValue(column, 'g'));
     if (value === undefined) {
       if (column.notNull) return undefined;
       continue;
@@ -55,18 +64,27 @@ function insertSql(table: FillTable, rows: number, columns: readonly FillColumn[
   return `INSERT INTO ${table.name} (${targets.join(', ')}) SELECT ${exprs.join(', ')} ${from}`;
 }
 
-/** Every column pgvigil can fill, then only those that must be filled (NULLs pass CHECKs that values may not). */
-function attempts(table: FillTable): readonly (readonly FillColumn[])[] {
-  const own = table.columns.filter((c) => !c.filledByPostgres);
+/**
+ * Every column pgvigil can fill, then only those that must be filled (NULLs pass CHECKs that
+ * values may not). A column of categories is filled even with a default: all rows 'draft' is no
+ * blog.
+ */
+function attempts(table: FillTable, categories: CategoryValues): readonly (readonly FillColumn[])[] {
+  const own = table.columns.filter((c) => !c.filledByPostgres || categories.has(c.name));
   const keys = new Set(table.foreignKeys.flatMap((k) => k.columns));
   const required = own.filter((c) => c.notNull || keys.has(c.name));
   return required.length === own.length ? [own] : [own, required];
 }
 
-async function fillTable(engine: Engine, table: FillTable, rows: number): Promise<string | undefined> {
+async function fillTable(
+  engine: Engine,
+  table: FillTable,
+  rows: number,
+  categories: CategoryValues,
+): Promise<string | undefined> {
   let reason = 'no synthetic value for a NOT NULL column';
-  for (const columns of attempts(table)) {
-    const sql = insertSql(table, rows, columns);
+  for (const columns of attempts(table, categories)) {
+    const sql = insertSql(table, rows, columns, categories);
     if (sql === undefined) continue;
     try {
       await engine.transaction((tx) => tx.exec(sql));
@@ -79,17 +97,27 @@ async function fillTable(engine: Engine, table: FillTable, rows: number): Promis
 }
 
 /**
- * Puts `rows` synthetic rows in every empty table (parents first, one statement per table), then
- * VACUUM ANALYZE: plans of empty tables say nothing, and production tables are vacuumed.
+ * Puts synthetic rows in every empty table (parents first, one statement per table): `rows` in
+ * each, or as many as `rows(table)` says (a scratch copy sized like production); then VACUUM
+ * ANALYZE: plans of empty tables say nothing, and production tables are vacuumed.
  */
-export async function fillEmptyTables(engine: Engine, rows: number): Promise<FillResult> {
+export async function fillEmptyTables(
+  engine: Engine,
+  rows: number | ((table: string) => number),
+): Promise<FillResult> {
   const names = await emptyTables(engine);
   const shapes = await readFillShapes(engine, names);
+  const categories = await readCategoryValues(
+    engine,
+    shapes.tables.map((t) => t.oid),
+  );
   const filled: { table: string; rows: number }[] = [];
   const skipped: { table: string; reason: string }[] = [];
   for (const table of fillOrder(shapes.tables)) {
-    const reason = await fillTable(engine, table, rows);
-    if (reason === undefined) filled.push({ table: table.name, rows });
+    const count = typeof rows === 'number' ? rows : rows(table.name);
+    if (count <= 0) continue;
+    const reason = await fillTable(engine, table, count, categories.get(table.oid) ?? new Map());
+    if (reason === undefined) filled.push({ table: table.name, rows: count });
     else skipped.push({ table: table.name, reason });
   }
   await engine.exec('VACUUM ANALYZE');

@@ -1,4 +1,24 @@
+import { sqlLiteral } from '../catalog/diff/names.js';
 import type { FillColumn } from '../observe/fill-shape.js';
+
+/** A number in [0, 1) from row g, in no relation to g's order: a status does not follow the insertion order. */
+function uniform(g: string): string {
+  return `((pg_catalog.hashint4(${g}::int4)::int8 + 2147483648) / 4294967296.0)`;
+}
+
+/**
+ * A position 1..k with P(i) = log((i + 1) / i) / log(k + 1), a Zipf-like skew: the first value is
+ * the most common (of 3: 50 %, 29 %, 21 %; of 10: 29 % down to 4 %), as statuses are in production,
+ * so a partial index on a rare value is judged against a skew, not an even split.
+ */
+export function skewedPosition(k: string, g: string): string {
+  return `LEAST(${k}, floor(power(${k} + 1, ${uniform(g)}))::int)`;
+}
+
+/** One of a CHECK's allowed values for row g, skewed towards the first. */
+export function categoryValue(values: readonly string[], g: string): string {
+  return `(ARRAY[${values.map(sqlLiteral).join(', ')}])[${skewedPosition(String(values.length), g)}]`;
+}
 
 /** SQL expressions for row number `g` (a column of generate_series), by base type name. */
 const BY_TYPE: Readonly<Record<string, (g: string) => string>> = {
@@ -25,7 +45,7 @@ const BY_CATEGORY: Readonly<Record<string, (g: string, base: string) => string>>
   T: (g) => `${g} * interval '1 second'`,
   A: () => `'{}'`,
   E: (g, base) =>
-    `(pg_catalog.enum_range(NULL::${base}))[(${g} - 1) % cardinality(pg_catalog.enum_range(NULL::${base})) + 1]`,
+    `(pg_catalog.enum_range(NULL::${base}))[${skewedPosition(`cardinality(pg_catalog.enum_range(NULL::${base}))`, g)}]`,
 };
 
 /**

@@ -1,9 +1,9 @@
+import { AdviseError } from '../advisor/advise-error.js';
 import { duplicateNote } from '../advisor/advise-report.js';
 import { adviseWorkload } from '../advisor/advise-workload.js';
 import { indexAdviceMeta } from '../advisor/index-advice-meta.js';
 import { suggestionDiagnostic } from '../advisor/suggestion-diagnostic.js';
-import type { TrialMethod } from '../advisor/trial.js';
-import { availableTrialMethod, trialMethodNote } from '../advisor/trial-method.js';
+import { type SiteOptions, withTrialSite } from '../advisor/trial-site.js';
 import { PLANNABLE, workloadQuery } from '../advisor/workload-query.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RuleSettings } from '../config/rule-settings.js';
@@ -23,26 +23,21 @@ export interface ExplainAdvice {
   readonly notes: readonly string[];
 }
 
-export const NO_HYPOPG_NOTE =
-  'No index advice: this database has no HypoPG (CREATE EXTENSION hypopg, by its owner), and pgvigil never builds an index in your database; without --db, explain tries real indexes on the embedded engine loaded with --schema.';
-
 /**
- * The advisor's suggestions for the explained statements, a workload of one query each: the
- * same index-advice findings `pgvigil advise` gives, proven the same way (real indexes rolled
- * back on the embedded engine, HypoPG on a server). `method` overrides the engine's own
- * (a scratch database copy of a server without HypoPG).
+ * The advisor's suggestions for the explained statements, as one workload: the same index-advice
+ * findings `pgvigil advise` gives, proven the same way (real indexes rolled back on the embedded
+ * engine, HypoPG on a server, or a scratch copy of it with `scratch`). When indexes cannot be
+ * tried, a note says why and the plan findings stand alone.
  */
 export async function adviseExplained(
   engine: Engine,
   statements: readonly AdvisedStatement[],
   settings: ReadonlyMap<string, RuleSettings>,
-  method?: TrialMethod,
+  site: SiteOptions,
 ): Promise<ExplainAdvice> {
   const rule = settings.get(indexAdviceMeta.id);
   const plannable = statements.filter((s) => PLANNABLE.has(s.statement.kind));
   if (rule?.enabled === false || plannable.length === 0) return { diagnostics: [], notes: [] };
-  const trial = method ?? (await availableTrialMethod(engine));
-  if (!trial) return { diagnostics: [], notes: [NO_HYPOPG_NOTE] };
   const catalog = await readCatalog(engine);
   const queries = plannable.map((s, id) =>
     workloadQuery(id, s.statement, catalog.tables, {
@@ -51,25 +46,35 @@ export async function adviseExplained(
       weight: 1,
     }),
   );
-  const thresholds = rule?.thresholds ?? {};
-  const advice = await adviseWorkload(engine, trial, catalog, queries, {
-    minSavedShare: thresholds.minSavedShare ?? 0.3,
-    maxIndexes: thresholds.maxIndexes ?? 10,
-  });
-  const byId = new Map(queries.map((q) => [q.id, q]));
-  const diagnostics = advice.suggestions.map((s) => ({
-    ...suggestionDiagnostic(s, byId, trial),
-    severity: rule?.severity ?? indexAdviceMeta.defaultSeverity,
-  }));
-  const outcome = diagnostics.length
-    ? trialMethodNote(trial)
-    : `Index advice: none. ${advice.trials.length} candidate ${advice.trials.length === 1 ? 'index' : 'indexes'} tried, none cut the planned cost by minSavedShare (${Math.round((thresholds.minSavedShare ?? 0.3) * 100)} %).`;
-  return {
-    diagnostics,
-    notes: [
-      outcome,
-      ...advice.duplicates.map(duplicateNote),
-      ...advice.failed.map((f) => `Could not try ${f}`),
-    ],
-  };
+  const minSavedShare = rule?.thresholds.minSavedShare ?? 0.3;
+  const maxIndexes = rule?.thresholds.maxIndexes ?? 10;
+  try {
+    return await withTrialSite(engine, catalog, site, async ({ engine: trialEngine, method, notes }) => {
+      const advice = await adviseWorkload(trialEngine, method, catalog, queries, {
+        minSavedShare,
+        maxIndexes,
+      });
+      const byId = new Map(queries.map((q) => [q.id, q]));
+      const diagnostics = advice.suggestions.map((s) => ({
+        ...suggestionDiagnostic(s, byId, method),
+        severity: rule?.severity ?? indexAdviceMeta.defaultSeverity,
+      }));
+      const outcome = diagnostics.length
+        ? notes
+        : [
+            `Index advice: none. ${advice.trials.length} candidate ${advice.trials.length === 1 ? 'index' : 'indexes'} tried, none cut the planned cost by minSavedShare (${Math.round(minSavedShare * 100)} %).`,
+          ];
+      return {
+        diagnostics,
+        notes: [
+          ...outcome,
+          ...advice.duplicates.map(duplicateNote),
+          ...advice.failed.map((f) => `Could not try ${f}`),
+        ],
+      };
+    });
+  } catch (error) {
+    if (error instanceof AdviseError) return { diagnostics: [], notes: [error.userMessage] };
+    throw error;
+  }
 }

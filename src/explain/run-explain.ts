@@ -1,3 +1,4 @@
+import type { SiteOptions } from '../advisor/trial-site.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../plan/model.js';
@@ -20,7 +21,7 @@ import { type ExplainInput, readExplainInput } from './explain-input.js';
 import { parameterCount } from './parameters.js';
 import { type PlanMode, planStatement } from './plan-statement.js';
 
-export interface ExplainOptions extends ExplainEngineOptions {
+export interface ExplainOptions extends ExplainEngineOptions, SiteOptions {
   /** A SQL file, a plan file (JSON or text), or the query or plan itself. */
   readonly input: string;
   readonly settings: ReadonlyMap<string, RuleSettings>;
@@ -154,6 +155,7 @@ export async function runExplain(options: ExplainOptions): Promise<ExplainResult
           : { label: 'the query' }),
       })),
       options.settings,
+      options,
     );
     const loaded = target.loaded.map((file) => [file.file, file.text] as const);
     return {

@@ -133,10 +133,34 @@ describe.runIf(serverUrl)('runAdvise --db on a PostgreSQL server (HypoPG, read-o
     );
 
   it('refuses without HypoPG: it never builds an index in the user’s database', async () => {
-    await expect(
-      runAdvise({ ...OPTIONS, input: `${workload.dir}/queries`, schemaFiles: [], db: url }),
-    ).rejects.toThrow(AdviseError);
+    const refusal = runAdvise({ ...OPTIONS, input: `${workload.dir}/queries`, schemaFiles: [], db: url });
+    await expect(refusal).rejects.toThrow(AdviseError);
+    await expect(refusal).rejects.toThrow(/no HypoPG .* add --scratch/);
   });
+
+  it('without HypoPG, with --scratch: a copy of the schema in a scratch database, dropped afterwards', async () => {
+    const before = await indexCount();
+    const result = await runAdvise({
+      ...OPTIONS,
+      input: `${workload.dir}/queries`,
+      schemaFiles: [],
+      db: url,
+      scratch: true,
+    });
+    expect(result.method).toBe('rollback');
+    // Synthetic rows in the copy: the comments index starts with author_id, whatever the data puts after it.
+    const comments = suggestionFor(result, 'comments_of_user.sql');
+    expect(comments?.trial.candidate.keys.map(renderIndexKey)[0]).toBe('author_id');
+    expect(comments?.helped[0] && comments.helped[0].after < comments.helped[0].before).toBe(true);
+    // The copy has the user's indexes: what they serve is never suggested again.
+    expect(result.duplicates.map((d) => d.existing.name)).toEqual(
+      expect.arrayContaining(['posts_published_at_idx', 'users_email_key']),
+    );
+    expect(result.notes.join('\n')).toMatch(
+      /scratch database .* PostgreSQL before 18 cannot restore statistics/,
+    );
+    expect(await indexCount()).toBe(before);
+  }, 180_000);
 
   it('with HypoPG: the same advice, and the database keeps exactly its indexes', async () => {
     await db.exec('CREATE EXTENSION IF NOT EXISTS hypopg');

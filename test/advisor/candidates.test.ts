@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 /** Candidate indexes for one query, as `ON table USING ... (...)` texts. */
-function candidates(sql: string, trigram = false, distinct = new Map<string, number>()): string[] {
+function candidates(
+  sql: string,
+  trigram = false,
+  distinct: ReadonlyMap<string, number> = new Map(),
+): string[] {
   const parsed = parseSql(sql);
   if (!parsed.ok) throw new Error(sql);
   const node = parsed.result.stmts?.[0]?.stmt;

@@ -61,7 +61,7 @@ describe('explain with the index advisor on the embedded engine', () => {
     });
     expect(advice(served.diagnostics)).toHaveLength(0);
     expect(served.notes.join('\n')).toMatch(/posts_published_at_idx already is this index/);
-  }, 120_000);
+  }, 240_000);
 
   it('gives no advice when the config turns index-advice off', async () => {
     const off = resolveRuleSettings({ rules: { 'index-advice': 'off' } }, allRuleMetas);
@@ -94,4 +94,27 @@ describe.runIf(testServerUrl())('explain --db with the index advisor', () => {
     expect(await server.indexCount()).toBe(before);
     await server.db.exec('DROP EXTENSION hypopg');
   }, 120_000);
+
+  it('without HypoPG: the plan findings and a note; with --scratch: advice from a scratch copy', async () => {
+    const plain = await runExplain({ ...OPTIONS, input: LATEST_COMMENTS, schemaFiles: [], db: server.url });
+    expect(advice(plain.diagnostics)).toHaveLength(0);
+    expect(plain.diagnostics.some((d) => d.rule === 'seq-scan-large-table')).toBe(true);
+    expect(plain.notes.join('\n')).toMatch(/No index advice: this database has no HypoPG .* add --scratch/);
+    const before = await server.indexCount();
+    const scratch = await runExplain({
+      ...OPTIONS,
+      input: LATEST_COMMENTS,
+      schemaFiles: [],
+      db: server.url,
+      scratch: true,
+    });
+    const [found] = advice(scratch.diagnostics);
+    expect(found?.suggestedSql).toMatch(
+      /^CREATE INDEX CONCURRENTLY comments_author_id\w*_idx ON public\.comments USING btree \(author_id/,
+    );
+    expect(scratch.notes.join('\n')).toContain(
+      'scratch database created on the server and dropped afterwards',
+    );
+    expect(await server.indexCount()).toBe(before);
+  }, 180_000);
 });

@@ -12,19 +12,25 @@ import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
 
-/** `pgvigil advise <queries dir | file.sql>`: indexes for the workload, each proven by the planner. */
+/** `pgvigil advise <queries dir | file.sql | --log file>`: indexes for the workload, each proven by the planner. */
 export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   const [input, ...extra] = args.positionals;
-  if ((input === undefined && !args.db) || extra.length > 0)
+  if ((input === undefined && !args.db && args.log === undefined) || extra.length > 0)
     throw new UsageError(
-      'advise takes one queries folder or .sql file (with --db and none, pg_stat_statements); run pgvigil --help.',
+      'advise takes one queries folder or .sql file, or --log <postgres log> (with --db and neither, pg_stat_statements); run pgvigil --help.',
     );
+  if (input !== undefined && args.log !== undefined)
+    throw new UsageError(`advise takes one workload: ${input} or --log ${args.log}, not both.`);
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   if (args.db && args.schema.length > 0)
     throw new UsageError(
       '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
+    );
+  if (args.scratch && !args.db)
+    throw new UsageError(
+      '--scratch tries indexes in a scratch database on the --db server; without --db they are tried on the embedded engine.',
     );
   const schemaFiles = args.db ? [] : args.schema.length > 0 ? args.schema : loaded.config.schema;
   const missing = await missingPaths({ root: '.', schemaFiles });
@@ -34,12 +40,15 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   try {
     const result = await runAdvise({
       ...(input !== undefined && { input }),
+      ...(args.log !== undefined && { log: args.log }),
+      ...(args.logPrefix !== undefined && { logPrefix: args.logPrefix }),
       schemaFiles,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
       minSavedShare: thresholds.minSavedShare ?? 0.3,
       maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
       ...(args.db !== undefined && { db: args.db }),
+      ...(args.scratch && { scratch: true }),
     });
     return {
       diagnostics: result.diagnostics,

@@ -26,6 +26,10 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
     throw new UsageError(
       '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
     );
+  if (args.scratch && !args.db)
+    throw new UsageError(
+      '--scratch tries indexes in a scratch database on the --db server; without --db they are tried on the embedded engine.',
+    );
   const schemaFiles = args.db ? [] : args.schema.length > 0 ? args.schema : loaded.config.schema;
   const missing = await missingPaths({ root: '.', schemaFiles });
   if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
@@ -37,6 +41,7 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
       rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
       settings: resolveRuleSettings(loaded.config, allRuleMetas),
       ...(args.db !== undefined && { db: args.db }),
+      ...(args.scratch && { scratch: true }),
     });
     return {
       diagnostics: result.diagnostics,
