@@ -47,6 +47,12 @@ export interface CliArgs {
   readonly log?: string;
   /** advise, explain --db without HypoPG: try indexes in a scratch copy of the schema on the server (--scratch). */
   readonly scratch?: boolean;
+  /** pooling: the application's folder (code, schema.prisma, .env) (--app). */
+  readonly app?: string;
+  /** pooling: instances of the application, each opening the pools found (--instances). */
+  readonly instances?: number;
+  /** pooling: CPU cores of the database server, for the recommended pool size (--server-cores). */
+  readonly serverCores?: number;
   /** top: what to rank by (--sort total|mean|calls|rows|reads). */
   readonly sort?: string;
   /** top: how many statements to show (--limit). */
@@ -130,6 +136,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(values.log !== undefined && { log: values.log }),
     ...(values.scratch && { scratch: true }),
     ...top,
+    ...poolingOptions(values, command),
   };
 }
 
@@ -191,6 +198,26 @@ function dbOptions(
   };
 }
 
+/** --app, --instances and --server-cores belong to pooling; counts start at 1. */
+function poolingOptions(
+  values: { readonly app?: string; readonly instances?: string; readonly 'server-cores'?: string },
+  command: string | undefined,
+): Pick<CliArgs, 'app' | 'instances' | 'serverCores'> {
+  for (const option of ['app', 'instances', 'server-cores'] as const)
+    if (values[option] !== undefined && command !== undefined && command !== 'pooling')
+      throw new UsageError(`--${option} applies to pooling only, not to ${command}.`);
+  const instances = values.instances === undefined ? undefined : countOf(values.instances, '--instances');
+  const cores =
+    values['server-cores'] === undefined ? undefined : countOf(values['server-cores'], '--server-cores');
+  if (instances === 0 || cores === 0)
+    throw new UsageError(`--${instances === 0 ? 'instances' : 'server-cores'} 0: give at least 1.`);
+  return {
+    ...(values.app !== undefined && { app: values.app }),
+    ...(instances !== undefined && { instances }),
+    ...(cores !== undefined && { serverCores: cores }),
+  };
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -222,6 +249,9 @@ function parse(argv: readonly string[]) {
       sort: { type: 'string' },
       limit: { type: 'string' },
       interval: { type: 'string' },
+      app: { type: 'string' },
+      instances: { type: 'string' },
+      'server-cores': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

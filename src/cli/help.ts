@@ -40,6 +40,15 @@ Usage:
                              sequences near their limit, tables read by sequential scans, cache
                              hit ratio, long and idle transactions, blocked queries with their
                              lock chain, connections, inactive replication slots (docs/health.md)
+  pgvigil pooling [--db <url>] [--app <dir>] [log | file.sql | dir]...
+                             connection pooling, read-only: the pooler in front of the database
+                             (PgBouncer, Supavisor; proven by two clients sharing a backend, or
+                             PgBouncer's admin console when the URL's database is pgbouncer),
+                             session features that break behind a transaction-mode pooler (SET,
+                             session advisory locks, LISTEN, PREPARE, temporary tables, WITH HOLD
+                             cursors, LOAD) in SQL files, logs and code, driver settings (Prisma
+                             pgbouncer=true, postgres.js prepare: false, named pg statements),
+                             and pool sizes against max_connections (docs/pooling.md)
 
 Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
@@ -98,6 +107,12 @@ Options:
   --sort <key>      top: rank by total (default), mean, calls, rows or reads (shared blocks read)
   --limit <n>       top: show the first n statements (default 10)
   --interval <d>    top: two snapshots d apart (30s, 500ms, 2min); rank what ran in between
+  --app <dir>       pooling: the application's folder: query calls and pools in its
+                    JavaScript/TypeScript, schema.prisma and the .env it reads
+  --instances <n>   pooling: instances of the application, each opening the pools found (default 1)
+  --server-cores <n>
+                    pooling: CPU cores of the database server (SQL cannot see them), for the
+                    recommended pool size (cores × 2)
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
   --output <file>   write the report to a file instead of stdout
   --quiet           print only errors (text format)

@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   advise: async () => (await import('./commands/advise.js')).adviseCommand,
   n1: async () => (await import('./commands/n1.js')).n1Command,
+  pooling: async () => (await import('./commands/pooling.js')).poolingCommand,
   health: async () => (await import('./commands/health.js')).healthCommand,
   top: async () => (await import('./commands/top.js')).topCommand,
 };

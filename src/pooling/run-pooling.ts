@@ -38,6 +38,8 @@ export interface PoolingOptions {
   readonly serverCores?: number;
   /** log_line_prefix of stderr logs, when not a common one. */
   readonly logPrefix?: string;
+  /** Server connections per core for the recommendation (pool-size-recommendation's threshold). */
+  readonly connectionsPerCore?: number;
 }
 
 export interface PoolingReport {
@@ -140,6 +142,7 @@ export async function runPooling(options: PoolingOptions): Promise<PoolingReport
       detection,
       ...(live?.server && { server: live.server }),
       ...(options.serverCores !== undefined && { serverCores: options.serverCores }),
+      ...(options.connectionsPerCore !== undefined && { connectionsPerCore: options.connectionsPerCore }),
     }),
   );
   return {
