@@ -62,17 +62,23 @@ function explainFailure(error: unknown, statementTimeoutMs: number): string {
 
 async function checkServer(url: string, options: HealthOptions): Promise<LiveFacts> {
   const statementTimeoutMs = options.statementTimeoutMs ?? LIVE_STATEMENT_TIMEOUT_MS;
+  const target = databaseLabel(url);
+  const failure = (error: unknown): Error =>
+    error instanceof ConnectionError
+      ? error
+      : new HealthError(`${target}: ${explainFailure(error, statementTimeoutMs)}`);
   const engine = await openServer(url, {
     readOnly: true,
     statementTimeoutMs,
     lockTimeoutMs: options.lockTimeoutMs ?? LIVE_LOCK_TIMEOUT_MS,
     ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
+  }).catch((error: unknown) => {
+    throw failure(error);
   });
-  const target = databaseLabel(url);
   try {
     return await collectLiveFacts(engine, target);
   } catch (error) {
-    throw new HealthError(`${target}: ${explainFailure(error, statementTimeoutMs)}`);
+    throw failure(error);
   } finally {
     await engine.close();
   }
