@@ -28,4 +28,5 @@ export { discoverProject, type ProjectLayout } from './project/discover.js';
 export { type Format, formats, type Report, render } from './reporters/index.js';
 export { allRuleMetas, findRuleMeta, schemaRules } from './rules/registry.js';
 export type { Finding, SchemaRule, SchemaRuleContext } from './rules/schema-rule.js';
+export { type RunningServe, type ServeOptions, startServe } from './serve/serve.js';
 export { fingerprint, initSql, normalize, splitStatements } from './sql/index.js';

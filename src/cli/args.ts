@@ -57,8 +57,12 @@ export interface CliArgs {
   readonly sort?: string;
   /** top: how many statements to show (--limit). */
   readonly limit?: number;
-  /** top: two snapshots this far apart, ranking what happened in between (--interval 30s). */
+  /** top: two snapshots this far apart, ranking what happened in between (--interval 30s); serve: how often the dashboard refreshes. */
   readonly intervalMs?: number;
+  /** serve: the address to bind (--host; 127.0.0.1 by default). */
+  readonly host?: string;
+  /** serve: the port to listen on (--port). */
+  readonly port?: number;
 }
 
 function pgVersionOf(text: string | undefined): number | undefined {
@@ -137,6 +141,24 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(values.scratch && { scratch: true }),
     ...top,
     ...poolingOptions(values, command),
+    ...serveOptions(values, command),
+  };
+}
+
+/** --host and --port belong to serve; a port is a whole number from 0 (any free one) to 65535. */
+function serveOptions(
+  values: { readonly host?: string; readonly port?: string },
+  command: string | undefined,
+): Pick<CliArgs, 'host' | 'port'> {
+  for (const option of ['host', 'port'] as const)
+    if (values[option] !== undefined && command !== undefined && command !== 'serve')
+      throw new UsageError(`--${option} applies to serve only, not to ${command}.`);
+  const port = values.port === undefined ? undefined : countOf(values.port, '--port');
+  if (port !== undefined && port > 65_535)
+    throw new UsageError(`--port ${port}: give a port from 0 to 65535.`);
+  return {
+    ...(values.host !== undefined && { host: values.host }),
+    ...(port !== undefined && { port }),
   };
 }
 
@@ -146,8 +168,10 @@ function topOptions(
   command: string | undefined,
 ): Pick<CliArgs, 'sort' | 'limit' | 'intervalMs'> {
   for (const option of ['sort', 'limit', 'interval'] as const)
-    if (values[option] !== undefined && command !== undefined && command !== 'top')
+    if (values[option] !== undefined && command !== undefined && command !== 'top') {
+      if (command === 'serve' && option !== 'sort') continue;
       throw new UsageError(`--${option} applies to top only, not to ${command}.`);
+    }
   const limit = values.limit === undefined ? undefined : countOf(values.limit, '--limit');
   if (limit === 0) throw new UsageError('--limit 0 would show nothing; give at least 1.');
   return {
@@ -187,7 +211,7 @@ function dbOptions(
   command: string | undefined,
 ): Pick<CliArgs, 'db' | 'dbs' | 'dbFile'> {
   const dbs = values.db ?? [];
-  if (command !== undefined && command !== 'health') {
+  if (command !== undefined && command !== 'health' && command !== 'serve') {
     if (dbs.length > 1) throw new UsageError(`--db is given ${dbs.length} times; ${command} takes one.`);
     if (values['db-file'] !== undefined)
       throw new UsageError(`--db-file applies to health only, not to ${command}.`);
@@ -252,6 +276,8 @@ function parse(argv: readonly string[]) {
       app: { type: 'string' },
       instances: { type: 'string' },
       'server-cores': { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -49,6 +49,11 @@ Usage:
                              cursors, LOAD) in SQL files, logs and code, driver settings (Prisma
                              pgbouncer=true, postgres.js prepare: false, named pg statements),
                              and pool sizes against max_connections (docs/pooling.md)
+  pgvigil serve --db <url>...
+                             a local dashboard over health and top (findings, top statements
+                             with their plans), read-only, refreshed every --interval (default
+                             30s); binds 127.0.0.1:8432 (--host, --port); bound to any other
+                             address it requires the random token it prints (docs/serve.md)
 
 Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
@@ -105,8 +110,11 @@ Options:
   --log-prefix <p>  n1, advise --log: the server's log_line_prefix, when it is not a common one
                     ('%m [%p] ', '%t [%p]: [%l-1] user=%u,db=%d ', '%m [%p] %q%u@%d ', ...)
   --sort <key>      top: rank by total (default), mean, calls, rows or reads (shared blocks read)
-  --limit <n>       top: show the first n statements (default 10)
+  --limit <n>       top, serve: show the first n statements (default 10)
   --interval <d>    top: two snapshots d apart (30s, 500ms, 2min); rank what ran in between
+                    serve: how often the dashboard checks again (default 30s)
+  --host <addr>     serve: the address to listen on (default 127.0.0.1; any other needs the token)
+  --port <n>        serve: the port to listen on (default 8432; 0 picks a free one)
   --app <dir>       pooling: the application's folder: query calls and pools in its
                     JavaScript/TypeScript, schema.prisma and the .env it reads
   --instances <n>   pooling: instances of the application, each opening the pools found (default 1)

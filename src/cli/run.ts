@@ -28,6 +28,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   advise: async () => (await import('./commands/advise.js')).adviseCommand,
   n1: async () => (await import('./commands/n1.js')).n1Command,
   pooling: async () => (await import('./commands/pooling.js')).poolingCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
   health: async () => (await import('./commands/health.js')).healthCommand,
   top: async () => (await import('./commands/top.js')).topCommand,
 };
@@ -45,6 +46,7 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
   if (!command)
     throw new UsageError(`unknown command "${args.command}"; run pgvigil --help for the commands.`);
   const result = await (await command())(args);
+  if (result.silent) return EXIT_CLEAN;
   const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const report = {
     diagnostics: shown,

@@ -22,7 +22,7 @@ const RENDERERS: Readonly<Record<Format, (report: Report, options: RenderOptions
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,
-  html: renderHtml,
+  html: (report) => renderHtml(report),
 };
 
 export function render(format: Format, report: Report, options: RenderOptions): string {

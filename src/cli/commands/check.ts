@@ -21,6 +21,8 @@ export interface CommandResult {
   readonly failOn: EffectiveConfig['failOn'];
   /** Text format only: printed before the findings (explain's plan trees). */
   readonly preface?: string;
+  /** Nothing to report at the end (serve printed its address and ran until stopped). */
+  readonly silent?: boolean;
   /** Plans the command made (explain): the html format draws them. */
   readonly plans?: Report['plans'];
 }

@@ -1,9 +1,10 @@
 import { indexAdviceMeta } from '../../advisor/index-advice-meta.js';
 import { loadProjectConfig } from '../../config/load-config.js';
-import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { type RuleSettings, resolveRuleSettings } from '../../config/rule-settings.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { isSortKey, SORT_KEYS } from '../../top/rank.js';
 import { runTop, TOP_STATEMENT_TIMEOUT_MS } from '../../top/run-top.js';
+import type { AdviceOptions } from '../../top/top-advice.js';
 import { TopError } from '../../top/top-error.js';
 import { renderTopPreface } from '../../top/top-report.js';
 import type { CliArgs } from '../args.js';
@@ -11,6 +12,15 @@ import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
 
 export const DEFAULT_TOP_LIMIT = 10;
+
+/** The advisor's thresholds from the config, --max-indexes over them. */
+export function adviceOptions(settings: ReadonlyMap<string, RuleSettings>, args: CliArgs): AdviceOptions {
+  const thresholds = settings.get(indexAdviceMeta.id)?.thresholds ?? {};
+  return {
+    minSavedShare: thresholds.minSavedShare ?? 0.3,
+    maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
+  };
+}
 
 /** `pgvigil top --db URL`: pg_stat_statements' most expensive statements, with plan findings and advice. */
 export async function topCommand(args: CliArgs): Promise<CommandResult> {
@@ -24,7 +34,6 @@ export async function topCommand(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
-  const thresholds = settings.get(indexAdviceMeta.id)?.thresholds ?? {};
   try {
     const result = await runTop({
       db: args.db,
@@ -33,10 +42,7 @@ export async function topCommand(args: CliArgs): Promise<CommandResult> {
       ...(args.intervalMs !== undefined && { intervalMs: args.intervalMs }),
       timeoutMs: args.timeoutMs ?? TOP_STATEMENT_TIMEOUT_MS,
       settings,
-      advice: {
-        minSavedShare: thresholds.minSavedShare ?? 0.3,
-        maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
-      },
+      advice: adviceOptions(settings, args),
     });
     return {
       diagnostics: result.diagnostics,

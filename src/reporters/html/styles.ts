@@ -7,6 +7,7 @@ body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 header.top { padding: 16px 24px; border-bottom: 1px solid var(--line); background: var(--panel); }
 header.top h1 { margin: 0; font-size: 20px; }
 header.top .verdict { font-weight: 600; }
+header.top .note { margin: .2em 0; color: var(--muted); white-space: pre-wrap; }
 header.top .verdict.fail { color: var(--error); } header.top .verdict.pass { color: var(--pass); }
 nav a { margin-right: 12px; color: var(--info); }
 main { padding: 8px 24px 40px; max-width: 1200px; }

@@ -45,12 +45,15 @@ export interface OpenedReport {
   readonly requests: readonly string[];
 }
 
-/** Opens a report file in a fresh context (init: a script to run before the page's own) that may use the clipboard, recording errors and requests. */
+/**
+ * Opens a report file (or an http:// address: the dashboard) in a fresh context (init: a script to run
+ * before the page's own) that may use the clipboard, recording errors and requests.
+ */
 export async function openReport(browser: Browser, file: string, init?: string): Promise<OpenedReport> {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const url = `file://${file}`;
+  const url = /^https?:\/\//.test(file) ? file : `file://${file}`;
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
