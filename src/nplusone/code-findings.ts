@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { nPlusOne } from '../rules/n-plus-one/n-plus-one.js';
+import { noQueryInLoop } from '../rules/n-plus-one/no-query-in-loop.js';
 import { stampFinding } from '../rules/stamp-finding.js';
 import { findQueriesInLoops, type QueryInLoop } from '../sources/code/find-queries-in-loops.js';
 
@@ -21,10 +21,10 @@ const BATCH_FORM: Readonly<Record<string, string>> = {
 
 function finding(file: string, found: QueryInLoop, setting: RuleSettings | undefined): Diagnostic {
   const loop = found.loopKind.startsWith('.') ? `${found.loopKind} callback` : `${found.loopKind} loop`;
-  return stampFinding(nPlusOne, setting, {
+  return stampFinding(noQueryInLoop, setting, {
     message: `\`${found.call}…\` runs once per item of the ${loop} at line ${found.loopLine}: one query per row (${found.library}).`,
     why: 'Each iteration is its own round trip, plan and scan: N items make N queries where one would read the same rows.',
-    help: `Collect the keys first and load every row in one query, ${BATCH_FORM[found.library] ?? 'with WHERE key = ANY($1)'}, then group the rows in memory (or let one query return them nested with json_agg: docs/rules/n-plus-one.md).`,
+    help: `Collect the keys first and load every row in one query, ${BATCH_FORM[found.library] ?? 'with WHERE key = ANY($1)'}, then group the rows in memory (or let one query return them nested with json_agg: docs/rules/no-query-in-loop.md).`,
     file,
     line: found.line,
     column: found.column,
@@ -32,12 +32,12 @@ function finding(file: string, found: QueryInLoop, setting: RuleSettings | undef
   });
 }
 
-/** n-plus-one findings of query calls in loops, and the text of each file that has one (for code frames). */
+/** no-query-in-loop findings of query calls in loops, and the text of each file that has one (for code frames). */
 export async function codeFindings(
   files: readonly string[],
   settings: ReadonlyMap<string, RuleSettings>,
 ): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
-  const setting = settings.get(nPlusOne.id);
+  const setting = settings.get(noQueryInLoop.id);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   if (setting && !setting.enabled) return { diagnostics, sources };

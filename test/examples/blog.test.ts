@@ -69,7 +69,7 @@ describe('pgvigil check examples/blog', () => {
     expect([...rules].sort()).toEqual(
       [
         'ban-drop-column',
-        'n-plus-one',
+        'no-query-in-loop',
         'prefer-identity',
         'reversibility-data-loss',
         'require-concurrent-index',

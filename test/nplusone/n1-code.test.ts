@@ -48,9 +48,9 @@ describe('pgvigil n1 on source folders', () => {
     });
     const check: Diagnostic[] = JSON.parse((await cli('check', dir, '--format', 'json')).stdout).diagnostics;
     expect(check.map((d) => `${d.rule} ${d.file?.slice(dir.length)}:${d.line}`)).toEqual([
-      'n-plus-one /server/jobs.js:2',
+      'no-query-in-loop /server/jobs.js:2',
     ]);
     const lint: Diagnostic[] = JSON.parse((await cli('lint', dir, '--format', 'json')).stdout).diagnostics;
-    expect(lint.filter((d) => d.rule === 'n-plus-one')).toEqual([]);
+    expect(lint.filter((d) => d.rule === 'no-query-in-loop')).toEqual([]);
   });
 });

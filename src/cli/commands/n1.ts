@@ -5,6 +5,7 @@ import { analyzeEventSources, type EventSource } from '../../nplusone/analyze-lo
 import { codeFindings } from '../../nplusone/code-findings.js';
 import { inputKind } from '../../nplusone/input-kind.js';
 import { logSource } from '../../nplusone/log-source.js';
+import { progressBar } from '../../nplusone/progress-bar.js';
 import { traceSource } from '../../nplusone/trace-source.js';
 import { allRuleMetas, nPlusOneRuleMetas } from '../../rules/registry.js';
 import { codeFilesIn } from '../../sources/code/code-files.js';
@@ -37,6 +38,9 @@ export async function n1Command(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const settings = withMinRepeats(resolveRuleSettings(loaded.config, allRuleMetas), args.minRepeats);
+  // Straight to the terminal, beside the report: only a person watching a TTY wants it.
+  const bar =
+    process.stderr.isTTY && !args.quiet ? progressBar((text) => process.stderr.write(text)) : undefined;
   const events: (() => Promise<EventSource>)[] = [];
   const code: string[] = [];
   for (const path of args.positionals) {
@@ -49,15 +53,20 @@ export async function n1Command(args: CliArgs): Promise<CommandResult> {
       events.push(
         kind === 'trace'
           ? traceSource(path)
-          : logSource(path, args.logPrefix === undefined ? {} : { prefix: args.logPrefix }),
+          : logSource(path, {
+              ...(args.logPrefix !== undefined && { prefix: args.logPrefix }),
+              ...(bar && { onProgress: (read: number, size: number) => bar.update(path, read, size) }),
+            }),
       );
   }
   const fromCode = await codeFindings(code, settings);
-  const fromEvents = await analyzeEventSources(events, settings).catch((error: unknown) => {
-    if (error instanceof LogFormatError || error instanceof TraceFormatError)
-      throw new UsageError(error.message);
-    throw error;
-  });
+  const fromEvents = await analyzeEventSources(events, settings)
+    .catch((error: unknown) => {
+      if (error instanceof LogFormatError || error instanceof TraceFormatError)
+        throw new UsageError(error.message);
+      throw error;
+    })
+    .finally(() => bar?.end());
   return {
     diagnostics: [...fromEvents, ...fromCode.diagnostics],
     sources: fromCode.sources,

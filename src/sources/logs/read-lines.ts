@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -43,10 +43,15 @@ function linesOf(text: string): string[] {
  * newline byte and decoded once, so a character split across chunks is never torn and the tail is
  * carried as bytes. Gzip is read by its magic bytes.
  */
-export async function* readLineBatches(
-  file: string,
-  onBreak: (broken: ReadBreak) => void = () => {},
-): AsyncGenerator<string[]> {
+export interface ReadWatch {
+  /** Called once when the file cannot be read to its end. */
+  readonly onBreak?: (broken: ReadBreak) => void;
+  /** Called after each chunk with the file's bytes read so far (compressed bytes for gzip) and its size. */
+  readonly onProgress?: (read: number, size: number) => void;
+}
+
+export async function* readLineBatches(file: string, watch: ReadWatch = {}): AsyncGenerator<string[]> {
+  const size = watch.onProgress ? (await stat(file)).size : 0;
   const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const gzip = await isGzip(file);
   const stream: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: 1024 * 1024 })) : raw;
@@ -63,6 +68,7 @@ export async function* readLineBatches(
       // A byte order mark (an editor's save) is not part of the first line.
       const bytes = first && hasBom(chunk as Buffer) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
       first = false;
+      watch.onProgress?.(raw.bytesRead, size);
       const cut = bytes.lastIndexOf(NEWLINE);
       if (cut < 0) {
         rest = rest ? Buffer.concat([rest, bytes]) : bytes;
@@ -85,7 +91,7 @@ export async function* readLineBatches(
     if (!gzip || !(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('Z_'))
       throw error;
     if (rest) yield batch(decode(rest));
-    onBreak({
+    watch.onBreak?.({
       line: lines + 1,
       reason: `the gzip data ends or breaks after line ${lines} (${error.message})`,
     });

@@ -13,6 +13,8 @@ export type LogFormat = 'stderr' | 'csvlog' | 'jsonlog';
 export interface LogOptions {
   /** log_line_prefix of a stderr log; detected from the first lines when absent. */
   readonly prefix?: string;
+  /** Bytes of the file read so far, and its size: for a progress bar. */
+  readonly onProgress?: (read: number, size: number) => void;
 }
 
 /** What reading one log found besides its queries. */
@@ -64,8 +66,11 @@ export async function readLog(
   options: LogOptions = {},
 ): Promise<{ batches: AsyncIterable<readonly QueryEvent[]>; summary: () => LogSummary }> {
   let broken: ReadBreak | undefined;
-  const lines = readLineBatches(file, (b) => {
-    broken = b;
+  const lines = readLineBatches(file, {
+    onBreak: (b) => {
+      broken = b;
+    },
+    ...(options.onProgress && { onProgress: options.onProgress }),
   });
   const { sample, all } = await peek(lines[Symbol.asyncIterator]());
   const format = formatOf(sample);

@@ -14,7 +14,7 @@ export async function latestPostsWithCommentsSlow(authorId: string): Promise<Pos
   );
   const result: PostWithComments[] = [];
   for (const post of posts.rows) {
-    // expect: n-plus-one (the finding is at the query call; the loop's line is in its data)
+    // expect: no-query-in-loop (the finding is at the query call; the loop's line is in its data)
     const comments = await pool.query<{ id: string; body: string }>(
       'SELECT id, body FROM comments WHERE post_id = $1 ORDER BY created_at',
       [post.id],
