@@ -10,6 +10,7 @@ import { stampFinding } from '../rules/stamp-finding.js';
 import { initSql } from '../sql/parser.js';
 import { groupByDatabase, primaryOf } from './database-groups.js';
 import { databaseLabel } from './database-label.js';
+import { explainFailure, HealthError } from './health-error.js';
 import { collectLiveFacts, type LiveFacts } from './live-facts.js';
 import type { Skipped } from './readout.js';
 
@@ -17,6 +18,8 @@ import type { Skipped } from './readout.js';
 export const LIVE_STATEMENT_TIMEOUT_MS = 5_000;
 /** Catalog reads take ACCESS SHARE at most; they give up rather than queue behind a migration's lock. */
 export const LIVE_LOCK_TIMEOUT_MS = 1_000;
+
+export { HealthError } from './health-error.js';
 
 export interface HealthOptions {
   /** Rule settings after the config; default: every rule with its defaults. */
@@ -42,22 +45,6 @@ export interface HealthResult {
   readonly servers: readonly ServerHealth[];
   /** Some view could not be read with the role given (see each server's skipped list). */
   readonly partial: boolean;
-}
-
-/** A failure while checking one server, in one line that names it. */
-export class HealthError extends Error {
-  override readonly name = 'HealthError';
-  constructor(readonly userMessage: string) {
-    super(userMessage);
-  }
-}
-
-const QUERY_CANCELED = '57014';
-
-function explainFailure(error: unknown, statementTimeoutMs: number): string {
-  if ((error as { code?: string }).code === QUERY_CANCELED)
-    return `a query ran longer than statement_timeout (${statementTimeoutMs} ms) and was stopped: give it more time with --timeout (for example --timeout 30s)`;
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 async function checkServer(url: string, options: HealthOptions): Promise<LiveFacts> {
