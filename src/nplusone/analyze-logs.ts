@@ -19,7 +19,12 @@ export interface EventSource {
   readonly skipped: () => SkippedInput | undefined;
   /** Where the file stopped being readable, if it did; also complete once the events are consumed. */
   readonly broken?: () => ReadBreak | undefined;
+  /** Findings of the source's own (plan rules on logged plans); complete once the events are consumed. */
+  readonly findings?: () => readonly Diagnostic[];
 }
+
+/** Opens a source for one analysis, with the settings its own findings are judged by. */
+export type OpenEventSource = (settings: ReadonlyMap<string, RuleSettings>) => Promise<EventSource>;
 
 /** The smallest run any enabled rule reports: detection keeps nothing shorter. */
 function smallestThreshold(settings: ReadonlyMap<string, RuleSettings>): number {
@@ -58,17 +63,18 @@ export function brokenFinding(file: string, broken: ReadBreak): Diagnostic {
 
 /** N+1 and repeated-query findings over query events, one source at a time (units never span files). */
 export async function analyzeEventSources(
-  sources: readonly (() => Promise<EventSource>)[],
+  sources: readonly OpenEventSource[],
   settings: ReadonlyMap<string, RuleSettings>,
 ): Promise<Diagnostic[]> {
   await initSql();
   const min = smallestThreshold(settings);
   const diagnostics: Diagnostic[] = [];
   for (const open of sources) {
-    const source = await open();
+    const source = await open(settings);
     const folder = new RepeatFolder(settings, (sql) => statementFacts(sql)?.fingerprint);
     await scanRepeats(source.batches, min, (repeat) => folder.add(repeat));
     diagnostics.push(...folder.findings());
+    diagnostics.push(...(source.findings?.() ?? []));
     const skipped = source.skipped();
     if (skipped) diagnostics.push(skippedFinding(skipped));
     const broken = source.broken?.();

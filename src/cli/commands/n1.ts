@@ -1,7 +1,7 @@
 import { loadProjectConfig } from '../../config/load-config.js';
 import type { RuleSettings } from '../../config/rule-settings.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
-import { analyzeEventSources, type EventSource } from '../../nplusone/analyze-logs.js';
+import { analyzeEventSources, type OpenEventSource } from '../../nplusone/analyze-logs.js';
 import { codeFindings } from '../../nplusone/code-findings.js';
 import { inputKind } from '../../nplusone/input-kind.js';
 import { logSource } from '../../nplusone/log-source.js';
@@ -41,7 +41,7 @@ export async function n1Command(args: CliArgs): Promise<CommandResult> {
   // Straight to the terminal, beside the report: only a person watching a TTY wants it.
   const bar =
     process.stderr.isTTY && !args.quiet ? progressBar((text) => process.stderr.write(text)) : undefined;
-  const events: (() => Promise<EventSource>)[] = [];
+  const events: OpenEventSource[] = [];
   const code: string[] = [];
   for (const path of args.positionals) {
     const kind = await inputKind(path);

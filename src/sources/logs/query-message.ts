@@ -3,6 +3,8 @@ export type QueryMessage =
   | { readonly kind: 'query'; readonly sql: string; readonly durationMs?: number; readonly prepared: boolean }
   /** A bare `duration:` line: log_duration after log_statement already logged the statement. */
   | { readonly kind: 'duration'; readonly durationMs: number }
+  /** auto_explain: `duration: … ms  plan:` and the plan on the lines after. */
+  | { readonly kind: 'plan'; readonly text: string; readonly durationMs: number }
   | { readonly kind: 'other' };
 
 const DURATION = 'duration: ';
@@ -28,6 +30,7 @@ export function readQueryMessage(message: string): QueryMessage {
     if (unit + MS.length === message.length) return { kind: 'duration', durationMs };
     if (!message.startsWith('  ', unit + MS.length)) return { kind: 'other' };
     rest = message.slice(unit + MS.length + 2);
+    if (rest.startsWith('plan:')) return { kind: 'plan', text: rest.slice(5), durationMs };
   }
   const statement = statementOf(rest);
   if (!statement) return { kind: 'other' };

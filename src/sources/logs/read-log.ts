@@ -13,6 +13,8 @@ export type LogFormat = 'stderr' | 'csvlog' | 'jsonlog';
 export interface LogOptions {
   /** log_line_prefix of a stderr log; detected from the first lines when absent. */
   readonly prefix?: string;
+  /** Each plan auto_explain logged, with the line its record starts on. */
+  readonly onPlan?: (plan: { readonly line: number; readonly text: string }) => void;
   /** Bytes of the file read so far, and its size: for a progress bar. */
   readonly onProgress?: (read: number, size: number) => void;
 }
@@ -99,7 +101,7 @@ export async function readLog(
       skipped: { file, count: bad, firstLine: firstBad, reason: `not ${format} log lines` },
     }),
   });
-  return { batches: assemble(file, records, onBad), summary };
+  return { batches: assemble(file, records, onBad, options.onPlan), summary };
 }
 
 /** Records to events, a batch at a time; a bare `duration:` completes its session's last statement. */
@@ -107,6 +109,7 @@ async function* assemble(
   file: string,
   batches: AsyncIterable<readonly RecordOrBad[]>,
   onBad: (line: number) => void,
+  onPlan: LogOptions['onPlan'],
 ): AsyncGenerator<QueryEvent[]> {
   const pending = new Map<string, QueryEvent>();
   for await (const batch of batches) {
@@ -118,6 +121,10 @@ async function* assemble(
       }
       const message = readQueryMessage(item.message);
       if (message.kind === 'other') continue;
+      if (message.kind === 'plan') {
+        onPlan?.({ line: item.line, text: message.text });
+        continue;
+      }
       const last = pending.get(item.session);
       if (last) pending.delete(item.session);
       if (message.kind === 'duration') {
