@@ -28,8 +28,10 @@ Usage:
                              N+1 queries: in PostgreSQL logs (stderr with any log_line_prefix,
                              csvlog, jsonlog; gzip too), per session and transaction; in OTLP
                              JSON traces, per trace and parent span; and query calls inside
-                             loops in the JavaScript/TypeScript files of a folder. Each finding
-                             comes with the batched query that replaces the loop
+                             loops in the JavaScript/TypeScript files of a folder
+                             (no-query-in-loop). Each finding comes with the batched query that
+                             replaces the loop; auto_explain plans in a log get the plan rules.
+                             A progress bar on stderr when it is a terminal (not with --quiet)
   pgvigil top --db <url>     the statements that cost the database the most time, from
                              pg_stat_statements (planning plus execution), each with the plan
                              rules' findings on its generic plan (never run), HypoPG index advice,
