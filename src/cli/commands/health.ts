@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
-import { duration } from '../../live/format.js';
+import { describeServers } from '../../live/describe-servers.js';
 import { HealthError, LIVE_STATEMENT_TIMEOUT_MS, runHealth } from '../../live/index.js';
-import type { HealthResult } from '../../live/run-health.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -20,20 +19,6 @@ async function readUrlFile(path: string): Promise<readonly string[]> {
     .filter((line) => line !== '' && !line.startsWith('#'));
   if (urls.length === 0) throw new UsageError(`${path} holds no connection URL; write one a line.`);
   return urls;
-}
-
-function describeServers(result: HealthResult): string {
-  const lines = result.servers.map((server) => {
-    const version = `PostgreSQL ${Math.floor(server.serverVersion / 10_000)}`;
-    const role = server.inRecovery ? 'replica' : 'primary';
-    const stats =
-      server.statsAgeSeconds === null
-        ? 'statistics never reset'
-        : `statistics reset ${duration(server.statsAgeSeconds)} ago`;
-    const partial = server.skipped.length > 0 ? ', partial (see require-monitoring-grant)' : '';
-    return `checked ${server.target} (${version}, ${role}, ${stats}${partial})`;
-  });
-  return `${lines.join('\n')}\n\n`;
 }
 
 /** `pgvigil health --db URL [--db URL]... [--db-file urls.txt]`: what will page you at 3am, read-only. */
@@ -60,7 +45,7 @@ export async function healthCommand(args: CliArgs): Promise<CommandResult> {
       sources: new Map(),
       filesChecked: result.servers.length,
       failOn: args.failOn ?? loaded.config.failOn,
-      preface: describeServers(result),
+      preface: `${describeServers(result).join('\n')}\n\n`,
     };
   } catch (error) {
     if (error instanceof HealthError) throw new UsageError(error.userMessage);
