@@ -2,7 +2,7 @@ import type { A_Const, Node } from '@pgsql/types';
 import { quoteIdentifier } from '../catalog/diff/names.js';
 import { oidNumber } from '../catalog/read/sql-fragments.js';
 import type { Engine } from '../engine/engine.js';
-import { parseSql } from '../sql/parser.js';
+import { initSql, parseSql } from '../sql/parser.js';
 import { collect } from '../sql/walk.js';
 
 /** Allowed values per column of one table (quoted column name → literals), from its CHECKs. */
@@ -48,6 +48,7 @@ export async function readCategoryValues(
   engine: Engine,
   oids: readonly number[],
 ): Promise<Map<number, CategoryValues>> {
+  await initSql();
   const { rows } = await engine.query<{ oid: number; definition: string }>(
     `SELECT ${oidNumber('conrelid')} AS oid, pg_catalog.pg_get_constraintdef(oid) AS definition
      FROM pg_catalog.pg_constraint WHERE contype = 'c' AND conrelid = ANY($1::oid[])`,
