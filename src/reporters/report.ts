@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, SEVERITY_RANK, type Severity } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
 import type { Plan } from '../plan/model.js';
 
@@ -49,8 +49,9 @@ export function summarize(report: Report): Summary {
 }
 
 /**
- * File, line, column, rule, then message, so output is identical from run to run whatever order
- * the analyses finished in. Findings without a file (live checks) come last.
+ * File, line, column, severity (errors first: at one place, or for one live database, the worst leads),
+ * rule, then message, so output is identical from run to run whatever order the analyses finished in.
+ * Findings without a file come last.
  * Plain code-unit comparison rather than localeCompare: the order must not depend on the machine's locale.
  */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
@@ -62,6 +63,7 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     compareOptional(a.file, b.file, compareStrings) ||
     compareOptional(a.line, b.line, compareNumbers) ||
     compareOptional(a.column, b.column, compareNumbers) ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     compareStrings(a.rule, b.rule) ||
     compareStrings(a.message, b.message)
   );
