@@ -10,10 +10,15 @@ import { featureHits } from './feature-hits.js';
 export function codeFeatures(file: string, text: string, severity: Severity): Diagnostic[] {
   const masked = maskCode(text);
   const lines = SourceText.from(text);
-  return sqlInCode(text, masked).flatMap((literal) =>
-    featureHits(splitStatements(literal.sql, file)).map((hit) => {
+  return sqlInCode(text, masked).flatMap((literal) => {
+    const asParameters = splitStatements(literal.sql, file);
+    const split =
+      asParameters.diagnostics.length > 0 && literal.sqlWithNames !== literal.sql
+        ? splitStatements(literal.sqlWithNames, file)
+        : asParameters;
+    return featureHits(split).map((hit) => {
       const at = lines.indexToLineColumn(literal.start + (literal.exact ? hit.start : 0));
       return featureDiagnostic(hit, { file, line: at.line, column: at.column }, severity, { source: 'code' });
-    }),
-  );
+    });
+  });
 }

@@ -4,6 +4,11 @@ export interface CodeSql {
   readonly start: number;
   /** The SQL with template interpolations as $1, $2, ... */
   readonly sql: string;
+  /**
+   * The interpolations as identifiers instead: where a parameter cannot stand (`SET search_path =
+   * ${schema}`, text pasted in), a name can.
+   */
+  readonly sqlWithNames: string;
   /** The SQL is the literal's text unchanged, so its indices map onto the file. */
   readonly exact: boolean;
 }
@@ -18,12 +23,12 @@ function literalAt(text: string, masked: string, quoteIndex: number): CodeSql {
   const quote = masked[quoteIndex] ?? '"';
   const close = masked.indexOf(quote, quoteIndex + 1);
   const raw = text.slice(quoteIndex + 1, close < 0 ? text.length : close);
+  const unescaped = raw.replace(/\\(['"`\\])/g, '$1').replace(/\\n/g, '\n');
   let n = 0;
-  const sql = raw
-    .replace(/\$\{[^}]*\}/g, () => `$${++n}`)
-    .replace(/\\(['"`\\])/g, '$1')
-    .replace(/\\n/g, '\n');
-  return { start: quoteIndex + 1, sql, exact: sql === raw };
+  const sql = unescaped.replace(/\$\{[^}]*\}/g, () => `$${++n}`);
+  let m = 0;
+  const sqlWithNames = unescaped.replace(/\$\{[^}]*\}/g, () => `pgvigil_value_${++m}`);
+  return { start: quoteIndex + 1, sql, sqlWithNames, exact: sql === raw };
 }
 
 /**

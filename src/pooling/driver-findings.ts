@@ -40,7 +40,7 @@ export function prismaFindings(
       finding(
         requirePrismaPgbouncerFlag,
         requirePrismaPgbouncerFlag.defaultSeverity,
-        ds,
+        { file: ds.file, line: ds.line },
         {
           message: `The Prisma datasource (${ds.written}) goes through a transaction-mode pooler without pgbouncer=true.`,
           why: 'Prisma names its prepared statements per connection; through the pooler they land on server connections that already have them or never had them: "prepared statement \\"s0\\" already exists" / "does not exist".',

@@ -102,10 +102,9 @@ export async function runPooling(options: PoolingOptions): Promise<PoolingReport
   await initSql();
   const facts = await appFacts(app);
   const live = db ? await liveFacts(db) : undefined;
-  const detection = combine(
-    ...(live ? [live.detection] : []),
-    ...facts.datasources.flatMap((ds) => (ds.url ? [urlHints(ds.url)] : [])),
-  );
+  // The database given is the one judged; without it, the URLs the application reads stand in.
+  const detection =
+    live?.detection ?? combine(...facts.datasources.flatMap((ds) => (ds.url ? [urlHints(ds.url)] : [])));
   const severity = severityFor(banSessionSet.meta, detection);
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
