@@ -9,6 +9,7 @@ import { planStatement } from '../explain/plan-statement.js';
 import type { TableSizes } from '../migrate/table-sizes.js';
 import { readSqlFile, type SqlFile } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
+import type { ReportPlan } from '../reporters/report.js';
 import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
 import type { Statement } from '../sql/statement.js';
@@ -46,7 +47,17 @@ async function planFindings(engine: Engine, file: string, statement: Statement, 
     withoutSeqScan: planned.withoutSeqScan,
     ...(options.tableSizes && { tableSizes: options.tableSizes }),
   };
-  return runPlanRules(planRules, options.settings, planned.plan, inputs, { ...statement.span, file });
+  const findings = runPlanRules(planRules, options.settings, planned.plan, inputs, {
+    ...statement.span,
+    file,
+  });
+  const plan: ReportPlan = { label: `${file}:${statement.span.line}`, mode: 'estimated', plan: planned.plan };
+  return { findings, plan };
+}
+
+/** A query file after check: its findings, and the estimated plan of each query for the HTML report. */
+export interface CheckedQueryFile extends SqlFile {
+  readonly plans: readonly ReportPlan[];
 }
 
 /**
@@ -59,8 +70,9 @@ export async function checkQueryFile(
   engine: Engine,
   file: string,
   options?: QueryPlanOptions,
-): Promise<SqlFile> {
+): Promise<CheckedQueryFile> {
   const read = await readSqlFile(file);
+  const plans: ReportPlan[] = [];
   const { split } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const explain = engine.serverVersion >= 160000 ? 'EXPLAIN (GENERIC_PLAN) ' : 'EXPLAIN ';
@@ -73,7 +85,10 @@ export async function checkQueryFile(
       diagnostics.push(statementFailed(split.source, file, statement, error, context, explain.length));
       continue;
     }
-    if (options) diagnostics.push(...(await planFindings(engine, file, statement, options)));
+    if (!options) continue;
+    const planned = await planFindings(engine, file, statement, options);
+    diagnostics.push(...planned.findings);
+    plans.push(planned.plan);
   }
-  return { ...read, diagnostics };
+  return { ...read, diagnostics, plans };
 }

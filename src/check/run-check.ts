@@ -14,6 +14,7 @@ import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
+import type { ReportPlan } from '../reporters/report.js';
 import { fallbackRules, migrationRules, schemaRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
 import { filterIgnored, type LoadedMigrations, migrationsOf, sourceTexts } from './project-files.js';
@@ -28,6 +29,8 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read, path as the user gave it → text, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The estimated plan of every query in the queries folder, for the HTML report. */
+  readonly plans: readonly ReportPlan[];
 }
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
@@ -138,6 +141,7 @@ export async function runCheck(
     return {
       diagnostics: filterIgnored(files, diagnostics),
       sources: new Map([...(await sourceTexts(files)), ...code.sources]),
+      plans: queries.flatMap((query) => query.plans),
     };
   } finally {
     // An engine handed in belongs to the caller.

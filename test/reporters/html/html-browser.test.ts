@@ -95,6 +95,10 @@ describe.skipIf(browserOptedOut())('the HTML report in Chromium', () => {
       '#promise-foreign-keys-indexed .finding[data-rule="require-fk-index"] .frame .carets',
     );
     expect(await frame.count()).toBe(1);
+    // The plan behind every query file's findings, one tree per query.
+    const headings = await page.locator('#plans h3').allTextContents();
+    expect(headings.some((h) => h.startsWith('examples/blog/queries/search_posts.sql:'))).toBe(true);
+    expect(headings.some((h) => h.startsWith('examples/blog/queries/comments_of_user.sql:'))).toBe(true);
     await context.close();
   });
 
