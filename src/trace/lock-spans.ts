@@ -1,5 +1,6 @@
 import { type LockMode, lockStrength } from '../observe/lock-modes.js';
 import { onTablesIn, trafficBlockingLocks } from '../rules/migration/pre-existing.js';
+import { strongestPerRelation } from './strongest-locks.js';
 import { statementOnlyLocks, type TraceStep, type TransactionEnds } from './trace-step.js';
 
 /** A lock on a pre-existing table, from the statement that took it to its transaction's end (or its own). */
@@ -48,14 +49,11 @@ function transactionSpans(
 /** A statement outside the migration's transactions holds its locks while it runs, no longer. */
 function statementSpans(step: TraceStep, existedBefore: ReadonlySet<string>): LockSpan[] {
   const fromStatementKind = step.observation.held === 'not observable';
-  const strongest = new Map<string, LockMode>();
-  for (const lock of onTablesIn(existedBefore, statementOnlyLocks(step))) {
-    const before = strongest.get(lock.relation);
-    if (lockStrength(lock.mode) < STATEMENT_ONLY_FLOOR) continue;
-    if (!before || lockStrength(lock.mode) > lockStrength(before)) strongest.set(lock.relation, lock.mode);
-  }
+  const locks = onTablesIn(existedBefore, statementOnlyLocks(step)).filter(
+    (lock) => lockStrength(lock.mode) >= STATEMENT_ONLY_FLOOR,
+  );
   const line = step.statement.span.line;
-  return [...strongest].map(([table, mode]) => ({
+  return [...strongestPerRelation(locks)].map(([table, mode]) => ({
     table,
     mode,
     fromLine: line,

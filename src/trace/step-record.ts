@@ -1,6 +1,6 @@
-import { type LockMode, lockStrength } from '../observe/lock-modes.js';
-import type { LockTaken } from '../observe/observation.js';
+import type { LockMode } from '../observe/lock-modes.js';
 import type { TableCounters } from '../observe/table-activity.js';
+import { strongestPerRelation } from './strongest-locks.js';
 import { statementOnlyLocks, type TraceStep } from './trace-step.js';
 
 export interface RecordedLock {
@@ -35,16 +35,6 @@ export interface StepRecord {
 }
 
 const INDEX_KINDS = new Set(['index', 'partitioned-index']);
-
-/** The strongest mode per relation: a stronger lock already allows what the weaker ones do. */
-function strongestPerRelation(locks: readonly LockTaken[]): Map<string, LockMode> {
-  const modes = new Map<string, LockMode>();
-  for (const { relation, mode } of locks) {
-    const before = modes.get(relation);
-    if (!before || lockStrength(mode) > lockStrength(before)) modes.set(relation, mode);
-  }
-  return modes;
-}
 
 function recordLocks(step: TraceStep): readonly RecordedLock[] {
   const { observation } = step;
