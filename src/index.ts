@@ -24,6 +24,11 @@ export {
   runHealth,
   type ServerHealth,
 } from './live/index.js';
+export {
+  type PoolingOptions,
+  type PoolingReport,
+  runPooling,
+} from './pooling/run-pooling.js';
 export { discoverProject, type ProjectLayout } from './project/discover.js';
 export { type Format, formats, type Report, render } from './reporters/index.js';
 export { allRuleMetas, findRuleMeta, schemaRules } from './rules/registry.js';

@@ -132,7 +132,10 @@ describe('docs/rules examples, run through pgvigil check', () => {
   // Plan rules judge plans, not schemas: their examples are real plans in test/rules/plan, on both engines.
   // N+1 rules judge logs, traces and code: their cases are real logs and code in test/nplusone.
   // Live rules judge a running server's statistics: their cases are planted on the test server (test/live, test/top).
-  for (const meta of allRuleMetas.filter((m) => !['plan', 'n-plus-one', 'live'].includes(m.group))) {
+  // Pooling rules judge SQL, logs, code and pools behind a pooler: their cases run through a real PgBouncer (test/pooling).
+  for (const meta of allRuleMetas.filter(
+    (m) => !['plan', 'n-plus-one', 'live', 'pooling'].includes(m.group),
+  )) {
     it(`${meta.id}: each bad example yields exactly this rule, each good one nothing`, async () => {
       const text = await page(meta.id);
       const bad = examples(text, 'bad');

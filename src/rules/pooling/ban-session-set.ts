@@ -13,7 +13,7 @@ function sessionSets(root: unknown): FeatureUse[] {
         (SESSION_KINDS.has(set.kind ?? '') ||
           (set.kind === 'VAR_SET_MULTI' && set.name === 'SESSION CHARACTERISTICS')),
     )
-    .map((set) => ({ location: set.location ?? -1, what: `SET ${set.name ?? ''}`.trim() }));
+    .map((set) => ({ location: -1, what: `SET ${set.name ?? ''}`.trim() }));
 }
 
 function sessionSetConfigs(root: unknown): FeatureUse[] {
