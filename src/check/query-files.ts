@@ -4,6 +4,7 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../engine/session-settings.js';
+import { EXPLAINABLE } from '../explain/explainable.js';
 import { parameterCount } from '../explain/parameters.js';
 import { planStatement } from '../explain/plan-statement.js';
 import type { TableSizes } from '../migrate/table-sizes.js';
@@ -13,14 +14,6 @@ import type { ReportPlan } from '../reporters/report.js';
 import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
 import type { Statement } from '../sql/statement.js';
-
-const EXPLAINABLE: ReadonlySet<string> = new Set([
-  'SelectStmt',
-  'InsertStmt',
-  'UpdateStmt',
-  'DeleteStmt',
-  'MergeStmt',
-]);
 
 export async function sqlFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

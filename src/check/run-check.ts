@@ -30,7 +30,7 @@ export interface CheckResult {
   /** Every file read, path as the user gave it → text, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   /** The estimated plan of every query in the queries folder, for the HTML report. */
-  readonly plans: readonly ReportPlan[];
+  readonly plans?: readonly ReportPlan[];
 }
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';

@@ -18,6 +18,7 @@ import {
 } from './explain-engine.js';
 import { ExplainError } from './explain-error.js';
 import { type ExplainInput, readExplainInput } from './explain-input.js';
+import { EXPLAINABLE } from './explainable.js';
 import { parameterCount } from './parameters.js';
 import { type PlanMode, planStatement } from './plan-statement.js';
 
@@ -41,14 +42,6 @@ export interface ExplainResult {
   readonly explained: readonly ExplainedPlan[];
   readonly notes: readonly string[];
 }
-
-const EXPLAINABLE: ReadonlySet<string> = new Set([
-  'SelectStmt',
-  'InsertStmt',
-  'UpdateStmt',
-  'DeleteStmt',
-  'MergeStmt',
-]);
 
 function explainPlanFile(input: ExplainInput, settings: ExplainOptions['settings']): ExplainResult {
   let plan: Plan;

@@ -1,6 +1,7 @@
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import { EXPLAINABLE } from '../explain/explainable.js';
 import { parameterCount } from '../explain/parameters.js';
 import { type PlanMode, planStatement } from '../explain/plan-statement.js';
 import type { TableSizes } from '../migrate/table-sizes.js';
@@ -9,14 +10,6 @@ import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
 import type { RankedStatement } from './rank.js';
 import { topStatement } from './top-statement.js';
-
-const EXPLAINABLE: ReadonlySet<string> = new Set([
-  'SelectStmt',
-  'InsertStmt',
-  'UpdateStmt',
-  'DeleteStmt',
-  'MergeStmt',
-]);
 
 export interface PlanOutcome {
   readonly plan?: Plan;

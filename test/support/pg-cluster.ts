@@ -69,23 +69,27 @@ full_page_writes = off
 `;
 }
 
+function startOn(pgCtl: string, dataDir: string, logFile: string, port: number): void {
+  run(pgCtl, [
+    'start',
+    '-D',
+    dataDir,
+    '-l',
+    logFile,
+    '-w',
+    '-t',
+    String(START_TIMEOUT_S),
+    '-o',
+    `-p ${port}`,
+  ]);
+}
+
 // Another process may grab the port between freePort() and the server's bind: try a few.
 async function startOnFreePort(pgCtl: string, dataDir: string, logFile: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {
-      run(pgCtl, [
-        'start',
-        '-D',
-        dataDir,
-        '-l',
-        logFile,
-        '-w',
-        '-t',
-        String(START_TIMEOUT_S),
-        '-o',
-        `-p ${port}`,
-      ]);
+      startOn(pgCtl, dataDir, logFile, port);
       return port;
     } catch (error) {
       if (attempt >= START_ATTEMPTS || !/could not bind|already in use/i.test(readLog(logFile))) throw error;
@@ -138,19 +142,7 @@ export async function startCluster(): Promise<TestCluster> {
     await preparePgStatStatements(url);
     const pgCtl = join(bin, 'pg_ctl');
     const crash = (): void => run(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
-    const restart = (): void =>
-      run(pgCtl, [
-        'start',
-        '-D',
-        dataDir,
-        '-l',
-        logFile,
-        '-w',
-        '-t',
-        String(START_TIMEOUT_S),
-        '-o',
-        `-p ${port}`,
-      ]);
+    const restart = (): void => startOn(pgCtl, dataDir, logFile, port);
     return { url, port, socketDir: root, stop, crash, restart };
   } catch (error) {
     const log = readLog(logFile);
