@@ -3,8 +3,6 @@ import type { CheckResult } from '../../check/run-check.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Engine } from '../../engine/engine.js';
-import { withScratchDatabase } from '../../engine/scratch.js';
-import { withCreatedRolesDropped } from '../../migrate/created-roles.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
@@ -29,6 +27,23 @@ async function layoutFor(paths: readonly string[], schema: readonly string[]): P
   const missing = await missingPaths(layout);
   if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
   return layout;
+}
+
+/**
+ * The trace writes: on a server it runs in a scratch database built from --schema, never in the
+ * database of the URL; roles are the cluster's, so those the migrations create go with it.
+ */
+async function traceOnServer(
+  db: string,
+  timeoutMs: number | undefined,
+  check: (engine: Engine) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const [{ withScratchDatabase }, { withCreatedRolesDropped }] = await Promise.all([
+    import('../../engine/scratch.js'),
+    import('../../migrate/created-roles.js'),
+  ]);
+  const session = timeoutMs === undefined ? {} : { session: { statementTimeoutMs: timeoutMs } };
+  return withScratchDatabase(db, (engine) => withCreatedRolesDropped(engine, () => check(engine)), session);
 }
 
 /**
@@ -61,17 +76,10 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
       ...(tableSizes && { tableSizes }),
       ...(engine && { engine }),
     });
-  const session = args.timeoutMs === undefined ? {} : { session: { statementTimeoutMs: args.timeoutMs } };
-  // The trace writes: on a server it runs in a scratch database built from --schema, never in args.db
-  // itself; roles are the cluster's, so those the migrations create go with the scratch database.
   const result = args.static
     ? await (await import('../../static/lint-static.js')).lintStatic(layout, settings, options)
     : args.trace && args.db
-      ? await withScratchDatabase(
-          args.db,
-          (engine) => withCreatedRolesDropped(engine, () => check(engine)),
-          session,
-        )
+      ? await traceOnServer(args.db, args.timeoutMs, check)
       : await check();
   return { ...result, filesChecked: result.sources.size, failOn: args.failOn ?? loaded.config.failOn };
 }
