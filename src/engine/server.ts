@@ -4,8 +4,14 @@ import { connectionTarget } from './connection-target.js';
 import type { Engine } from './engine.js';
 import { pgliteCompatibleTypes } from './pg-types.js';
 import { SerialQueue } from './serial-queue.js';
-import { applySessionSettings, DEFAULT_CONNECT_TIMEOUT_MS, type SessionOptions } from './session-settings.js';
-import { runBracketed, transactionBracket } from './transaction-bracket.js';
+import {
+  APPLICATION_NAME,
+  applySessionSettings,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  readOnlyTransactionStart,
+  type SessionOptions,
+} from './session-settings.js';
+import { runBracketed, type TransactionBracket, transactionBracket } from './transaction-bracket.js';
 
 export {
   APPLICATION_NAME,
@@ -27,6 +33,12 @@ interface Session {
   readonly options: SessionOptions;
   /** host:port, for the message when the connection is lost mid-run. */
   readonly where: string;
+  /**
+   * Read-only sessions keep nothing in the session: every top-level statement runs in its own
+   * READ ONLY transaction with the settings LOCAL to it (readOnlyTransactionStart), so pgvigil is
+   * safe behind a transaction-mode pooler, where session settings would leak to the application.
+   */
+  readonly perTransaction: boolean;
 }
 
 /** Runs a statement on the session; a connection that died under it becomes a one-line ConnectionError. */
@@ -54,30 +66,41 @@ class ServerEngine implements Engine {
     return this.depth === 0 ? this.session.queue.run(task) : task();
   }
 
+  /** The statements around this level's transactions: a read-only top level starts its own. */
+  private bracket(): TransactionBracket {
+    const bracket = transactionBracket(this.depth);
+    if (this.depth > 0 || !this.session.perTransaction) return bracket;
+    return { ...bracket, begin: readOnlyTransactionStart(this.session.options) };
+  }
+
+  /** One statement; at the top of a read-only session, inside a transaction of its own. */
+  private statement<T>(send: () => Promise<T>): Promise<T> {
+    const direct = () => run(this.session, send);
+    if (this.depth > 0 || !this.session.perTransaction) return this.exclusive(direct);
+    const exec = (sql: string) => run(this.session, () => this.session.client.query(sql));
+    return this.exclusive(() => runBracketed(exec, this.bracket(), direct, false));
+  }
+
   async query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
-    const result = await this.exclusive(() =>
-      run(this.session, () => this.session.client.query(sql, params)),
-    );
+    const result = await this.statement(() => this.session.client.query(sql, params));
     return { rows: result.rows as R[] };
   }
 
   async exec(sql: string): Promise<void> {
     // Without parameters pg uses the simple query protocol, which accepts several statements.
-    await this.exclusive(() => run(this.session, () => this.session.client.query(sql)));
+    await this.statement(() => this.session.client.query(sql));
   }
 
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
     const exec = (sql: string) => run(this.session, () => this.session.client.query(sql));
     const inner = new ServerEngine(this.session, this.depth + 1);
-    return this.exclusive(() =>
-      runBracketed(exec, transactionBracket(this.depth), () => fn(inner), opts?.rollback === true),
-    );
+    return this.exclusive(() => runBracketed(exec, this.bracket(), () => fn(inner), opts?.rollback === true));
   }
 
   async resetSession(): Promise<void> {
     await this.exclusive(async () => {
       await this.session.client.query('RESET ALL');
-      await applySessionSettings(this.session.client, this.session.options);
+      if (!this.session.perTransaction) await applySessionSettings(this.session.client, this.session.options);
     });
   }
 
@@ -102,6 +125,8 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
     connectionString: withLibpqSslModes(url),
     connectionTimeoutMillis: connectTimeoutMs,
     types: pgliteCompatibleTypes,
+    // A startup parameter PgBouncer and Supavisor pass on: a DBA sees pgvigil's idle sessions too.
+    application_name: APPLICATION_NAME,
   });
   // A connection lost between queries is reported by the next query; unhandled, this event would crash.
   client.on('error', () => undefined);
@@ -112,7 +137,9 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
     throw toConnectionError(error, client, url, connectTimeoutMs);
   }
   try {
-    await applySessionSettings(client, opts);
+    const perTransaction = opts.readOnly === true;
+    if (!perTransaction) await applySessionSettings(client, opts);
+    // A plain SELECT of a setting writes nothing and sets nothing: it needs no transaction of its own.
     const { rows } = await client.query<{ v: number }>(
       `SELECT current_setting('server_version_num')::int AS v`,
     );
@@ -123,6 +150,7 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
         queue: new SerialQueue(),
         options: opts,
         where: connectionTarget(client, url).where,
+        perTransaction,
       },
       0,
     );

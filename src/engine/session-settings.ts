@@ -18,9 +18,8 @@ export interface SessionOptions {
   readonly idleInTransactionTimeoutMs?: number;
 }
 
-// SET (not startup parameters): poolers such as PgBouncer reject unknown startup parameters.
-export async function applySessionSettings(client: pg.Client, opts: SessionOptions): Promise<void> {
-  const settings: readonly (readonly [string, string])[] = [
+function settingsOf(opts: SessionOptions): readonly (readonly [string, string])[] {
+  return [
     ['application_name', APPLICATION_NAME],
     ['statement_timeout', `${opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS}ms`],
     ['lock_timeout', `${opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS}ms`],
@@ -30,6 +29,24 @@ export async function applySessionSettings(client: pg.Client, opts: SessionOptio
     ],
     ['default_transaction_read_only', opts.readOnly ? 'on' : 'off'],
   ];
+}
+
+// SET (not startup parameters): poolers such as PgBouncer reject unknown startup parameters.
+export async function applySessionSettings(client: pg.Client, opts: SessionOptions): Promise<void> {
+  const settings = settingsOf(opts);
   const calls = settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`);
   await client.query(`SELECT ${calls.join(', ')}`, settings.flat());
+}
+
+/**
+ * The statement that opens a read-only transaction with pgvigil's settings local to it. Behind a
+ * transaction-mode pooler (PgBouncer, Supavisor) each transaction may run on another server
+ * connection: session settings would be lost for pgvigil and, worse, left on the server connection
+ * for the application's next transaction (read-only, pgvigil's timeouts). Settings made LOCAL to a
+ * transaction travel with it and end with it. The values are pgvigil's own numbers, never user input.
+ */
+export function readOnlyTransactionStart(opts: SessionOptions): string {
+  const settings = settingsOf(opts).filter(([name]) => name !== 'default_transaction_read_only');
+  const calls = settings.map(([name, value]) => `set_config('${name}', '${value}', true)`);
+  return `BEGIN READ ONLY; SELECT ${calls.join(', ')}`;
 }

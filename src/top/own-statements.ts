@@ -4,14 +4,16 @@ import type { StatSnapshot } from './stat-entry.js';
 export const OWN_MARKER = '/* pgvigil */';
 
 /**
- * pgvigil's own statements: marked ones, the session setup and version query every connection of
- * src/engine/server.ts sends, EXPLAINs and prepared plans, HypoPG calls, anyone's reads of the
+ * pgvigil's own statements: marked ones, the settings, transaction start and version query every
+ * connection of src/engine/server.ts sends, EXPLAINs and prepared plans, HypoPG calls, anyone's reads of the
  * view. Ranking them would make every run of top disturb the next.
  */
 const OWN = [
   /\/\* pgvigil \*\/|pg_stat_statements|\bhypopg_|pgvigil_explain/i,
   /^\s*(explain|deallocate)\b/i,
-  /^SELECT set_config\(\$1, \$2, \$\d+\), set_config\(\$3, \$4, /,
+  /^SELECT set_config\(\$\d+, \$\d+, \$\d+\), set_config\(\$\d+, \$\d+, /,
+  // Each read-only statement's own transaction (src/engine/session-settings.ts readOnlyTransactionStart).
+  /^BEGIN READ ONLY$/i,
   /^SELECT current_setting\(\$1\)::int AS v$/,
 ];
 

@@ -46,7 +46,7 @@ describe.runIf(serverUrl)('openServer session', () => {
       expect(await show(engine, 'search_path')).toBe('"$user", public');
       expect(await show(engine, 'lock_timeout')).toBe('3s');
       expect(await show(engine, 'application_name')).toBe('pgvigil');
-      expect(await show(engine, 'default_transaction_read_only')).toBe('on');
+      expect(await show(engine, 'transaction_read_only')).toBe('on');
     } finally {
       await engine.close();
     }
@@ -88,7 +88,7 @@ describe.runIf(serverUrl)('openServer session', () => {
   it('refuses writes when read-only, inside and outside explicit transactions', async () => {
     const engine = await openServer(url, { readOnly: true });
     try {
-      expect(await show(engine, 'default_transaction_read_only')).toBe('on');
+      expect(await show(engine, 'transaction_read_only')).toBe('on');
       await expect(engine.exec('INSERT INTO t VALUES (1)')).rejects.toThrow(/read-only transaction/);
       await expect(engine.transaction((tx) => tx.exec('CREATE TABLE u (id int)'))).rejects.toThrow(
         /read-only transaction/,
