@@ -38,6 +38,33 @@ export interface ServerHealth {
   /** Seconds since the statistics were reset; null when never reset. */
   readonly statsAgeSeconds: number | null;
   readonly skipped: readonly Skipped[];
+  readonly connections: Connections;
+}
+
+/** Client connections of the whole server right now, against what clients may open. */
+export interface Connections {
+  readonly used: number;
+  /** max_connections minus the slots reserved for superusers (and pg_use_reserved_connections, 16+). */
+  readonly usable: number;
+  /** This role's view of the sessions by state ("hidden" where it may not see another role's). */
+  readonly byState: Readonly<Record<string, number>>;
+  /** Sessions waiting for a lock another session holds. */
+  readonly waiting: number;
+}
+
+function connectionsOf(facts: LiveFacts): Connections {
+  const byState: Record<string, number> = {};
+  for (const session of facts.sessions) {
+    const state = session.hidden ? 'hidden' : (session.state ?? 'unknown');
+    byState[state] = (byState[state] ?? 0) + 1;
+  }
+  const { maxConnections, superuserReserved, reserved, clientConnections } = facts.database;
+  return {
+    used: clientConnections,
+    usable: maxConnections - superuserReserved - reserved,
+    byState,
+    waiting: facts.sessions.filter((session) => session.blockedBy.length > 0).length,
+  };
 }
 
 export interface HealthResult {
@@ -142,6 +169,7 @@ export async function runHealth(urls: readonly string[], options: HealthOptions 
       inRecovery: facts.database.inRecovery,
       statsAgeSeconds: facts.database.statsAgeSeconds,
       skipped: facts.skipped,
+      connections: connectionsOf(facts),
     })),
     partial: servers.some((facts) => facts.skipped.length > 0),
   };

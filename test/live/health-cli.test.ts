@@ -50,6 +50,7 @@ describe('pgvigil health (CLI)', () => {
     expect(run.stdout).toMatch(
       /^checked 127\.0\.0\.1:\d+\/pgvigil_health_\w+ \(PostgreSQL 1\d, primary, statistics never reset\)/,
     );
+    expect(run.stdout).toMatch(/\n {2}connections: \d+ of \d+ in use( \([^)]+\))?; \d+ waiting for a lock\n/);
     expect(run.stdout).toContain('require-fk-index');
   });
 

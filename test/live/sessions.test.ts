@@ -54,6 +54,15 @@ describe('pgvigil health on sessions', () => {
     expect(blocked[0]?.suggestedSql).toBe(`SELECT pg_terminate_backend(${holderPid});`);
   });
 
+  it('counts the connections by state, with the one waiting for a lock', async () => {
+    const result = await runHealth([db.url], { settings: NOW });
+    const connections = result.servers[0]?.connections;
+    expect(connections?.byState['idle in transaction']).toBeGreaterThanOrEqual(1);
+    expect(connections?.waiting).toBeGreaterThanOrEqual(1);
+    expect(connections?.used).toBeGreaterThanOrEqual(3);
+    expect(connections?.usable).toBeGreaterThan(connections?.used ?? Number.POSITIVE_INFINITY);
+  });
+
   it('reports the session idle in its transaction, and not the one that is waiting', async () => {
     const result = await runHealth([db.url], { settings: NOW });
     const idle = findings(result, 'ban-idle-in-transaction');
