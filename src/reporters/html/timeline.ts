@@ -99,7 +99,9 @@ function timelineHtml(
     const until =
       typeof span.until === 'number'
         ? `until the COMMIT on line ${span.until}`
-        : 'until the end of the migration';
+        : span.until === 'end of statement'
+          ? 'during that statement only (it runs outside a transaction)'
+          : 'until the end of the migration';
     const cells = lines.map((line) => {
       const held = span.lines.includes(line);
       const title = held ? ` title="${escapeHtml(`${span.table}: ${mode} held during line ${line}`)}"` : '';

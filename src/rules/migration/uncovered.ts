@@ -7,4 +7,4 @@ export function coveredTables(reported: readonly Diagnostic[]): ReadonlySet<stri
 }
 
 export const NO_RULE_NOTE =
-  'No pgvigil rule explains this statement; this is what PostgreSQL was seen to do when the migration ran on the embedded engine.';
+  'No pgvigil rule explains this statement; this is what PostgreSQL was seen to do when pgvigil ran the migration (embedded, or in a scratch database with --db).';

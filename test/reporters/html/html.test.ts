@@ -161,6 +161,25 @@ describe('lock timelines', () => {
     expect(html).toMatch(/data-line="4"><span class="line">line 4<\/span><code>/);
   });
 
+  it('says a lock of a statement run outside a transaction is held during that statement only', () => {
+    const bare = finding({
+      ...timeline,
+      data: {
+        spans: [
+          {
+            table: 'public.posts',
+            lock: 'ShareUpdateExclusiveLock',
+            fromLine: 1,
+            until: 'end of statement',
+            lines: [1],
+          },
+        ],
+      },
+    });
+    const page = renderHtml(report([bare], { 'm.sql': 'CREATE INDEX CONCURRENTLY i ON posts (n);\n' }));
+    expect(page).toContain('from line 1 during that statement only (it runs outside a transaction)');
+  });
+
   it('draws nothing for a timeline whose data is not spans', () => {
     const odd = renderHtml(report([{ ...timeline, data: { spans: 'none' } }]));
     expect(odd).not.toContain('id="timelines"');
