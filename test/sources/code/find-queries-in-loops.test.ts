@@ -116,7 +116,7 @@ describe('findQueriesInLoops', () => {
 
   it("finds examples/blog's N+1 loop at its marker, and nothing else in the app", async () => {
     const posts = await readFile('examples/blog/app/src/posts.ts', 'utf8');
-    const marker = posts.split('\n').findIndex((line) => line.includes('expect: n-plus-one')) + 1;
+    const marker = posts.split('\n').findIndex((line) => line.includes('expect: no-query-in-loop')) + 1;
     const found = findQueriesInLoops(posts);
     expect(found.map((f) => f.line)).toEqual([marker + 1]);
     expect(found[0]?.loopLine).toBeLessThan(marker);
