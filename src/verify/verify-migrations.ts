@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { applyMigration, type MigrationEnvironment } from '../migrate/apply-migration.js';
 import { dropRolesCreatedSince, existingRoles, withCreatedRolesDropped } from '../migrate/created-roles.js';
+import type { RoleRecorder } from '../migrate/role-recorder.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import { applyFile } from '../project/apply-file.js';
 import type { OriginTracker } from '../project/origins.js';
@@ -57,7 +58,7 @@ async function loadStart(engine: Engine, files: readonly string[]): Promise<SqlF
  * from an empty database (problems on the way were reported the first time).
  */
 async function rebuild(
-  engine: Engine,
+  engine: RoleRecorder,
   input: VerifyInput,
   upTo: number,
   roles: ReadonlySet<string>,
@@ -78,11 +79,13 @@ async function rebuild(
  */
 export async function verifyMigrations(engine: Engine, input: VerifyInput): Promise<VerifyResult> {
   await initSql();
-  return withCreatedRolesDropped(engine, async () => verifyAll(engine, input, await existingRoles(engine)));
+  return withCreatedRolesDropped(engine, async (recorder) =>
+    verifyAll(recorder, input, await existingRoles(recorder)),
+  );
 }
 
 async function verifyAll(
-  engine: Engine,
+  engine: RoleRecorder,
   input: VerifyInput,
   roles: ReadonlySet<string>,
 ): Promise<VerifyResult> {

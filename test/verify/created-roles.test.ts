@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
+import { dropRolesCreatedSince, existingRoles } from '../../src/migrate/created-roles.js';
+import { RoleRecorder } from '../../src/migrate/role-recorder.js';
+import { initSql } from '../../src/sql/parser.js';
 import { resetDatabase } from '../../src/verify/reset-database.js';
 import { describeEachEngine, uniqueName } from '../support/engines.js';
 import { verifyProject } from './verify-project.js';
@@ -34,6 +37,26 @@ describeEachEngine('verify: roles the migrations create', (open) => {
       }
     } finally {
       await engine.exec(`DROP ROLE IF EXISTS ${role}`);
+      await engine.close();
+    }
+  });
+
+  it('leaves alone a role someone else created meanwhile: only the roles its own statements made go', async () => {
+    await initSql();
+    const engine = await open();
+    const mine = uniqueName('pgvigil_mine');
+    const theirs = uniqueName('pgvigil_theirs');
+    try {
+      const recorder = new RoleRecorder(engine);
+      const before = await existingRoles(engine);
+      await recorder.transaction((tx) => tx.exec(`CREATE ROLE ${mine}`));
+      // Not through the recorder: another session on the same cluster, as far as pgvigil can tell.
+      await engine.exec(`CREATE ROLE ${theirs}`);
+      expect(await dropRolesCreatedSince(recorder, before)).toEqual([]);
+      expect(await roleExists(engine, mine)).toBe(false);
+      expect(await roleExists(engine, theirs)).toBe(true);
+    } finally {
+      await engine.exec(`DROP ROLE IF EXISTS ${mine}; DROP ROLE IF EXISTS ${theirs}`);
       await engine.close();
     }
   });

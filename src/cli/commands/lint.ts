@@ -43,7 +43,11 @@ async function traceOnServer(
     import('../../migrate/created-roles.js'),
   ]);
   const session = timeoutMs === undefined ? {} : { session: { statementTimeoutMs: timeoutMs } };
-  return withScratchDatabase(db, (engine) => withCreatedRolesDropped(engine, () => check(engine)), session);
+  return withScratchDatabase(
+    db,
+    (engine) => withCreatedRolesDropped(engine, (recorder) => check(recorder)),
+    session,
+  );
 }
 
 /**
