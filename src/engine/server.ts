@@ -5,7 +5,6 @@ import type { Engine } from './engine.js';
 import { pgliteCompatibleTypes } from './pg-types.js';
 import { SerialQueue } from './serial-queue.js';
 import {
-  APPLICATION_NAME,
   applySessionSettings,
   DEFAULT_CONNECT_TIMEOUT_MS,
   readOnlyTransactionStart,
@@ -118,15 +117,19 @@ function withLibpqSslModes(url: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}uselibpqcompat=true`;
 }
 
-/** Connects to a PostgreSQL server; connection failures become a one-line ConnectionError. */
-export async function openServer(url: string, opts: ServerOptions = {}): Promise<Engine> {
+export interface ClientOptions {
+  readonly connectTimeoutMs?: number;
+}
+
+/** A connected pg client; connection failures become a one-line ConnectionError naming where it tried. */
+export async function connectClient(url: string, opts: ClientOptions = {}): Promise<pg.Client> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const client = new pg.Client({
     connectionString: withLibpqSslModes(url),
     connectionTimeoutMillis: connectTimeoutMs,
     types: pgliteCompatibleTypes,
-    // A startup parameter PgBouncer and Supavisor pass on: a DBA sees pgvigil's idle sessions too.
-    application_name: APPLICATION_NAME,
+    // No application_name startup parameter: PgBouncer would keep it on the server connection for
+    // the application's next client. Read-only sessions set it LOCAL to each transaction instead.
   });
   // A connection lost between queries is reported by the next query; unhandled, this event would crash.
   client.on('error', () => undefined);
@@ -136,6 +139,12 @@ export async function openServer(url: string, opts: ServerOptions = {}): Promise
     await client.end().catch(() => undefined);
     throw toConnectionError(error, client, url, connectTimeoutMs);
   }
+  return client;
+}
+
+/** Connects to a PostgreSQL server as an Engine; connection failures become a one-line ConnectionError. */
+export async function openServer(url: string, opts: ServerOptions = {}): Promise<Engine> {
+  const client = await connectClient(url, opts);
   try {
     const perTransaction = opts.readOnly === true;
     if (!perTransaction) await applySessionSettings(client, opts);

@@ -1,6 +1,4 @@
-import pg from 'pg';
-import { toConnectionError } from '../engine/connection-error.js';
-import { DEFAULT_CONNECT_TIMEOUT_MS } from '../engine/session-settings.js';
+import { connectClient } from '../engine/server.js';
 import type { PoolerDetection } from './pooler-detection.js';
 
 /** PgBouncer settings worth showing next to the pool sizes. */
@@ -30,17 +28,7 @@ interface PoolRow {
  * plain client without pgvigil's session settings.
  */
 export async function readPgBouncerConsole(url: string): Promise<PoolerDetection> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_MS,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw toConnectionError(error, client, url, DEFAULT_CONNECT_TIMEOUT_MS);
-  }
+  const client = await connectClient(url);
   try {
     const version = (await client.query<{ version: string }>('SHOW VERSION')).rows[0]?.version ?? 'PgBouncer';
     const config = (await client.query<ConfigRow>('SHOW CONFIG')).rows;

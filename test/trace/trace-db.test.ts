@@ -105,6 +105,22 @@ describe('lint --trace --db', () => {
     expect(embedded.diagnostics.filter((d) => d.rule === 'statement-failed').map((d) => d.line)).toEqual([1]);
   });
 
+  it('check --trace --db traces on the server the same way, in a scratch database that is gone afterwards', async () => {
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY, title text);\n',
+      'migrations/000001_x.up.sql': [onlyOnMajor(major), 'ALTER TABLE posts ADD COLUMN note text;'].join(
+        '\n',
+      ),
+    });
+    const before = await scratchDatabases(admin);
+    const run = await cli('check', dir, '--trace', '--db', userUrl, '--format', 'json');
+    const diagnostics: Diagnostic[] = JSON.parse(run.stdout).diagnostics;
+    expect(diagnostics.map((d) => d.rule)).not.toContain('statement-failed');
+    expect(diagnostics.map((d) => d.rule)).toContain('lock-timeline');
+    expect(await scratchDatabases(admin)).toEqual(before);
+    expect(await userTables(userUrl)).toEqual(userTablesBefore);
+  });
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],

@@ -1,15 +1,17 @@
 import { stat } from 'node:fs/promises';
-import { runCheck } from '../../check/run-check.js';
+import { type CheckResult, runCheck } from '../../check/run-check.js';
 import type { EffectiveConfig } from '../../config/config.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Engine } from '../../engine/engine.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
 import type { Report } from '../../reporters/report.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -72,9 +74,13 @@ export async function checkCommand(args: CliArgs): Promise<CommandResult> {
   const layout = await layoutFor(dir, args, loaded.config);
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const tableSizes = args.db ? await readLiveTableSizes(args.db) : undefined;
-  const result = await runCheck(layout, args.trace ? withTrace(settings) : settings, {
-    ...(tableSizes && { tableSizes }),
-  });
+  const run = (engine?: Engine): Promise<CheckResult> =>
+    runCheck(layout, args.trace ? withTrace(settings) : settings, {
+      ...(tableSizes && { tableSizes }),
+      ...(engine && { engine }),
+    });
+  // As lint: the trace writes, so with --db it runs in a scratch database on that server.
+  const result = args.trace && args.db ? await traceOnServer(args.db, args.timeoutMs, run) : await run();
   return {
     ...result,
     filesChecked: result.sources.size,

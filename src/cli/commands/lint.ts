@@ -6,6 +6,7 @@ import type { Engine } from '../../engine/engine.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { missingPaths, type ProjectLayout } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -27,27 +28,6 @@ async function layoutFor(paths: readonly string[], schema: readonly string[]): P
   const missing = await missingPaths(layout);
   if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
   return layout;
-}
-
-/**
- * The trace writes: on a server it runs in a scratch database built from --schema, never in the
- * database of the URL; roles are the cluster's, so those the migrations create go with it.
- */
-async function traceOnServer(
-  db: string,
-  timeoutMs: number | undefined,
-  check: (engine: Engine) => Promise<CheckResult>,
-): Promise<CheckResult> {
-  const [{ withScratchDatabase }, { withCreatedRolesDropped }] = await Promise.all([
-    import('../../engine/scratch.js'),
-    import('../../migrate/created-roles.js'),
-  ]);
-  const session = timeoutMs === undefined ? {} : { session: { statementTimeoutMs: timeoutMs } };
-  return withScratchDatabase(
-    db,
-    (engine) => withCreatedRolesDropped(engine, (recorder) => check(recorder)),
-    session,
-  );
 }
 
 /**
