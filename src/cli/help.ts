@@ -80,7 +80,7 @@ Options:
                     PostgreSQL 18: what it observes is 18's, the rules' advice is for v
   --db <url>        lint, check: read table sizes from this server's statistics (read-only): findings
                     whose cost grows with the table are info on tables it calls small
-                    lint --trace: also run the trace in a scratch database created on this
+                    lint --trace, check --trace: also run the trace in a scratch database created on this
                     server from --schema (always dropped; the URL's database is never written)
                     verify: run in a scratch database created on this server (always dropped;
                     never touches the database named in the URL) instead of embedded Postgres
