@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { registerCleanup } from './cleanup.js';
 import { urlForDatabase } from './database-url.js';
 import type { Engine } from './engine.js';
-import { dropDatabase, quoteIdent, SCRATCH_PREFIX } from './scratch-drop.js';
-import { scratchNote, sweepAbandonedScratch } from './scratch-sweep.js';
+import { dropDatabase, quoteIdent } from './scratch-drop.js';
+import { scratchName, scratchNote, sweepAbandonedScratch } from './scratch-sweep.js';
 import { openServer } from './server.js';
 import type { SessionOptions } from './session-settings.js';
 
@@ -44,7 +43,7 @@ export async function withScratchDatabase<T>(
   fn: (engine: Engine, url: string) => Promise<T>,
   options: ScratchOptions = {},
 ): Promise<T> {
-  const name = SCRATCH_PREFIX + randomBytes(6).toString('hex');
+  const name = scratchName();
   // Kept open until the end: a signal handler must be able to drop the database without reconnecting.
   const admin = await openServer(adminUrl);
   let dropping: Promise<void> | undefined;

@@ -39,7 +39,7 @@ async function scratchDatabases(url: string): Promise<{ datname: string; note: s
   }
 }
 
-/** Waits until the child's scratch database (its comment names the child's pid) exists. */
+/** Waits until the child's scratch database (its name names the child's pid) exists. */
 async function childScratch(url: string, run: ReturnType<typeof verifyInChild>): Promise<string> {
   const pid = run.child.pid ?? 0;
   let exited: Exit | undefined;
@@ -48,7 +48,9 @@ async function childScratch(url: string, run: ReturnType<typeof verifyInChild>):
   });
   for (let attempt = 0; attempt < 600; attempt++) {
     if (exited) throw new Error(`verify ended before the fault (exit ${exited.code}): ${exited.stderr}`);
-    const mine = (await scratchDatabases(url)).find((row) => row.note?.includes(`process ${pid} `));
+    const mine = (await scratchDatabases(url)).find((row) =>
+      row.datname.startsWith(`pgvigil_scratch_${pid}_`),
+    );
     if (mine) return mine.datname;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
