@@ -19,7 +19,8 @@ for (const name of readdirSync(OUT_DIR)) {
 }
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // verify's worker thread is loaded by URL beside the chunk that starts it (src/verify/verify-in-worker.ts).
+  entryPoints: { main: 'src/cli/main.ts', 'verify-worker': 'src/verify/verify-worker.ts' },
   outdir: OUT_DIR,
   bundle: true,
   splitting: true,
