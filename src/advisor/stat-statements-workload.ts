@@ -1,8 +1,8 @@
 import type { Table } from '../catalog/model.js';
 import type { Engine } from '../engine/engine.js';
-import { sqlFileFrom } from '../project/sql-file.js';
 import { AdviseError } from './advise-error.js';
 import { tableUses } from './query-shape.js';
+import { statStatement } from './stat-statement.js';
 import type { WorkloadQuery } from './workload.js';
 import { PLANNABLE, planProblem, workloadQuery } from './workload-query.js';
 
@@ -11,12 +11,6 @@ export const STAT_STATEMENTS_LIMIT = 100;
 
 /** Rows read from the view: catalog reads (pgvigil's own among them) are many and are dropped after parsing. */
 const ROWS_READ = 2000;
-
-/**
- * The view keeps the first text seen for a statement: `PREPARE name AS SELECT ...` when it was
- * first prepared (by an application's driver, or by an earlier pgvigil explain); the query is after AS.
- */
-const PREPARED = /^\s*prepare\s+\S+\s+as\s+/i;
 
 interface StatRow {
   readonly query: string;
@@ -54,7 +48,7 @@ export async function readStatStatements(engine: Engine, tables: readonly Table[
   let skipped = 0;
   for (const [i, row] of rows.entries()) {
     if (queries.length === STAT_STATEMENTS_LIMIT) break;
-    const statement = sqlFileFrom('pg_stat_statements', row.query.replace(PREPARED, '')).split.statements[0];
+    const statement = statStatement(row.query);
     if (!statement || !PLANNABLE.has(statement.kind) || tableUses(tables, statement.node).length === 0)
       continue;
     if ((await planProblem(engine, statement)) !== undefined) {

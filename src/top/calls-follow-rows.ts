@@ -1,8 +1,8 @@
 import { tableUses } from '../advisor/query-shape.js';
+import { statStatement } from '../advisor/stat-statement.js';
 import type { CatalogSnapshot, RelationName } from '../catalog/model.js';
 import { selectShape } from '../nplusone/select-shape.js';
 import type { StatEntry } from './stat-entry.js';
-import { topStatement } from './top-statement.js';
 
 /**
  * The "calls follow rows" heuristic: pg_stat_statements has no sessions, so an N+1 shows only as
@@ -41,7 +41,7 @@ interface Read {
 
 function selectsOf(entries: readonly StatEntry[], catalog: CatalogSnapshot): Read[] {
   return entries.flatMap((entry) => {
-    const statement = topStatement(entry.query);
+    const statement = statStatement(entry.query);
     if (statement?.kind !== 'SelectStmt') return [];
     const tables = [
       ...new Map(tableUses(catalog.tables, statement.node).map((u) => [u.table.qualified, u.table])).values(),

@@ -1,3 +1,4 @@
+import { statStatement } from '../advisor/stat-statement.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
@@ -9,7 +10,6 @@ import type { Plan } from '../plan/model.js';
 import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
 import type { RankedStatement } from './rank.js';
-import { topStatement } from './top-statement.js';
 
 export interface PlanOutcome {
   readonly plan?: Plan;
@@ -35,7 +35,7 @@ export async function planFindings(
   ranked: RankedStatement,
   options: PlanContextOptions,
 ): Promise<PlanOutcome> {
-  const statement = topStatement(ranked.entry.query);
+  const statement = statStatement(ranked.entry.query);
   if (!statement || !EXPLAINABLE.has(statement.kind))
     return {
       diagnostics: [],

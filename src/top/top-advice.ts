@@ -1,4 +1,5 @@
 import { adviseWorkload } from '../advisor/advise-workload.js';
+import { statStatement } from '../advisor/stat-statement.js';
 import { suggestionDiagnostic } from '../advisor/suggestion-diagnostic.js';
 import { availableTrialMethod, trialMethodNote } from '../advisor/trial-method.js';
 import type { WorkloadQuery } from '../advisor/workload.js';
@@ -7,7 +8,6 @@ import type { CatalogSnapshot } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import type { RankedStatement } from './rank.js';
-import { topStatement } from './top-statement.js';
 
 export interface AdviceOptions {
   readonly minSavedShare: number;
@@ -21,7 +21,7 @@ async function workloadOf(
 ): Promise<WorkloadQuery[]> {
   const queries: WorkloadQuery[] = [];
   for (const r of ranked) {
-    const statement = topStatement(r.entry.query);
+    const statement = statStatement(r.entry.query);
     if (!statement || !PLANNABLE.has(statement.kind)) continue;
     if ((await planProblem(engine, statement)) !== undefined) continue;
     const label = `#${r.rank} (queryid ${r.entry.queryid})`;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 import { findPgBinDir } from './pg-binaries.js';
 
 /** A throwaway PostgreSQL cluster owned by the test run. */
@@ -29,18 +29,6 @@ const runAsPostgres = userInfo().uid === 0;
 function run(bin: string, args: readonly string[]): void {
   const [cmd, argv] = runAsPostgres ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, [...args]];
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A database name the cluster's pg_hba.conf rejects for everyone, so tests can provoke SQLSTATE 28000. */

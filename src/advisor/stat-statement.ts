@@ -8,7 +8,7 @@ import type { Statement } from '../sql/statement.js';
 const PREPARED = /^\s*prepare\s+\S+\s+as\s+/i;
 
 /** The statement of a pg_stat_statements text, parsed; undefined when it does not parse. */
-export function topStatement(text: string): Statement | undefined {
+export function statStatement(text: string): Statement | undefined {
   const split = sqlFileFrom('pg_stat_statements', text.replace(PREPARED, '')).split;
   return split.diagnostics.some((d) => d.severity === 'error') ? undefined : split.statements[0];
 }
