@@ -5,7 +5,8 @@ const ABOUT = `The labelled set in \`bench/n1/set/\` (written by \`bench/n1/writ
 file should give): stderr logs and OTLP traces with planted N+1 loops (prepared and inlined, pairs, in a
 transaction, interleaved with other sessions, two loops in a row, in a trace) and look-alikes that are not
 one (chunks of \`IN (…)\` and \`= ANY($1)\`, pagination by keyset and by OFFSET, one lookup per session or per
-span, loops below the threshold, write loops, pool health checks). Each file is analyzed as \`pgvigil n1\`
+span, loops below the threshold, write loops, pool health checks, one pooled connection serving
+requests a pause apart, and a loop whose iterations also do slow work). Each file is analyzed as \`pgvigil n1\`
 does, with the default settings.`;
 
 const ratio = (num: number, den: number): string => (den === 0 ? '—' : (num / den).toFixed(2));

@@ -172,6 +172,20 @@ const FILES: readonly SetFile[] = [
     units: [times(6, (i) => [q('SELECT id, email FROM users WHERE id = $1', 700 + i)])],
   },
   {
+    name: 'n1-slow-iterations',
+    why: 'a query per post where each iteration also does 40 ms of work in the application: still one loop',
+    labels: [n1('FROM comments')],
+    gapMs: 40,
+    units: [[POSTS, ...times(8, (i) => [COMMENTS(i)])]],
+  },
+  {
+    name: 'pooled-busy',
+    why: 'one lookup per web request, requests 150 ms apart on one pooled connection',
+    labels: [],
+    gapMs: 150,
+    units: [times(8, (i) => [q('SELECT name FROM teams WHERE id = $1', 30 + i)])],
+  },
+  {
     name: 'trace-n1',
     kind: 'trace',
     why: 'a query per post under one request span',

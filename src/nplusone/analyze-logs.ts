@@ -68,11 +68,15 @@ export async function analyzeEventSources(
 ): Promise<Diagnostic[]> {
   await initSql();
   const min = smallestThreshold(settings);
+  const idleGapMs =
+    settings.get(nPlusOne.id)?.thresholds.idleGapMs ?? nPlusOne.thresholds?.idleGapMs?.default;
   const diagnostics: Diagnostic[] = [];
   for (const open of sources) {
     const source = await open(settings);
     const folder = new RepeatFolder(settings, (sql) => statementFacts(sql)?.fingerprint);
-    await scanRepeats(source.batches, min, (repeat) => folder.add(repeat));
+    await scanRepeats(source.batches, min, (repeat) => folder.add(repeat), {
+      ...(idleGapMs !== undefined && { idleGapMs }),
+    });
     diagnostics.push(...folder.findings());
     diagnostics.push(...(source.findings?.() ?? []));
     const skipped = source.skipped();

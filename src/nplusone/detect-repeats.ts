@@ -7,6 +7,19 @@ interface Unit {
   tracker: UnitTracker;
   transactions: number;
   lastSeen: number;
+  /** When its last query was logged, for the idle gap. */
+  lastAt?: number;
+}
+
+export interface ScanOptions {
+  /** A pause longer than this (ms) between two logged queries of one unit ends the unit. */
+  readonly idleGapMs?: number;
+}
+
+/** The pause before an event: from the last query's log line to this one's start. */
+function pauseBefore(unit: Unit, event: QueryEvent): number {
+  if (unit.lastAt === undefined || event.loggedAt === undefined) return 0;
+  return event.loggedAt - (event.durationMs ?? 0) - unit.lastAt;
 }
 
 /** Events as a reader hands them over: a batch at a time, so no await is paid per query. */
@@ -25,7 +38,9 @@ export async function scanRepeats(
   batches: EventBatches,
   minRepeats: number,
   emit: (repeat: Repeat) => void,
+  options: ScanOptions = {},
 ): Promise<void> {
+  const idleGap = options.idleGapMs ?? Number.POSITIVE_INFINITY;
   const judged = (repeat: Repeat): void => {
     if (repeat.count >= minRepeats) emit(repeat);
   };
@@ -43,6 +58,12 @@ export async function scanRepeats(
         units.set(event.unit, unit);
       }
       unit.lastSeen = seen;
+      // A pooled connection idle between two requests: what follows is not the same loop.
+      if (pauseBefore(unit, event) > idleGap) {
+        unit.tracker.finish();
+        unit.tracker = new UnitTracker(unit.tracker.label, judged);
+      }
+      if (event.loggedAt !== undefined) unit.lastAt = event.loggedAt;
       const transaction = facts.transaction;
       if (transaction) {
         unit.tracker.finish();

@@ -15,6 +15,8 @@ export interface QueryEvent {
   /** Bind parameters as the log printed them ($1, $2, ...); absent for simple-protocol queries. */
   readonly parameters?: readonly string[];
   readonly durationMs?: number;
+  /** When its log line was written, in ms (to the millisecond only; see log-time.ts). */
+  readonly loggedAt?: number;
 }
 
 /** Lines or spans a reader could not use: counted per file, never fatal. */

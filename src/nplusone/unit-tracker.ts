@@ -37,7 +37,7 @@ export class UnitTracker {
   private run: Run | undefined;
 
   constructor(
-    private readonly unit: string,
+    readonly label: string,
     private readonly emit: (repeat: Repeat) => void,
   ) {}
 
@@ -65,7 +65,7 @@ export class UnitTracker {
       isPaged: facts.isPaged,
     }));
     this.emit({
-      unit: this.unit,
+      unit: this.label,
       ...(run.parent && { parent: { sql: run.parent.event.sql, origin: run.parent.event.origin } }),
       block,
       count,

@@ -52,12 +52,20 @@ beforeAll(async () => {
     });
     // Four lookups: below the default of five.
     await withClient(url, (c) => identicalRepeats(c, 4));
+    // One pooled connection serving six requests, each one lookup, 150 ms apart: not a loop.
+    await withClient(url, async (client) => {
+      for (let id = 1; id <= 6; id++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await client.query(POOLED, [id]);
+      }
+    });
   });
 }, 120_000);
 
 afterAll(() => cluster?.stop());
 
 const COMMENTS = 'SELECT id, body FROM comments WHERE post_id = $1 ORDER BY created_at';
+const POOLED = 'SELECT author_id FROM posts WHERE id = $1';
 
 describe('n-plus-one and repeated-identical-query in a real server log', () => {
   it('finds each planted shape once, in every log format, and nothing in the batched session', async () => {
@@ -156,6 +164,21 @@ describe('n-plus-one and repeated-identical-query in a real server log', () => {
     expect(
       executions(await findings(logs.stderr, { 'repeated-identical-query': { options: { minRepeats: 4 } } })),
     ).toEqual([10]);
+  });
+});
+
+describe('the idle gap of a pooled connection', () => {
+  it('ends the unit: lookups 150 ms apart are requests, not a loop, until the gap allowed is longer', async () => {
+    const pooled = (list: Diagnostic[]) =>
+      list.filter((d) => d.rule === 'n-plus-one' && d.data?.repeatedQueries?.toString() === POOLED);
+    for (const file of [logs.stderr, logs.csvlog, logs.jsonlog]) {
+      expect(pooled(await findings(file)), file).toEqual([]);
+      const patient = await findings(file, { 'n-plus-one': { options: { idleGapMs: 5000 } } });
+      expect(
+        pooled(patient).map((d) => d.data?.count),
+        file,
+      ).toEqual([6]);
+    }
   });
 });
 

@@ -19,10 +19,10 @@ const settings = resolveRuleSettings(
   allRuleMetas,
 );
 
-/** A well-formed stderr log with one N+1 in session 7: the part bad input must not take away. */
+/** A well-formed stderr log with one N+1 in session 7 (3 ms apart): the part bad input must not take away. */
 function goodLog(): string {
   const head = (i: number, pid = 7) =>
-    `2026-01-05 09:00:0${i % 10}.${String(100 + i).padStart(3, '0')} UTC [${pid}] `;
+    `2026-01-05 09:00:01.${String(100 + 3 * i).padStart(3, '0')} UTC [${pid}] `;
   const lines = [
     `${head(0)}LOG:  duration: 0.2 ms  statement: SELECT id, title\n\tFROM posts WHERE author_id = 3`,
   ];

@@ -14,5 +14,10 @@ export const nPlusOne: RuleMeta = {
       description:
         'executions in a row, with different parameters, of one query (or a sequence of two or three) in one unit',
     },
+    idleGapMs: {
+      default: 100,
+      description:
+        'a pause of more than this many ms between two queries of one log session ends the unit: a pooled connection serving its next request, not a loop (needs millisecond log times: %m, %n, csvlog, jsonlog)',
+    },
   },
 };

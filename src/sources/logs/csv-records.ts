@@ -1,6 +1,8 @@
 import type { RecordOrBad } from './log-record.js';
+import { logTimeMs } from './log-time.js';
 
 // Columns of csvlog (PostgreSQL 13 to 18 share the ones read here).
+const LOG_TIME = 0;
 const PROCESS_ID = 3;
 const SESSION_ID = 5;
 const SEVERITY = 11;
@@ -57,7 +59,9 @@ export async function* csvRecords(batches: AsyncIterable<readonly string[]>): As
         continue;
       }
       const detail = fields[DETAIL] ?? '';
+      const loggedAt = logTimeMs(fields[LOG_TIME]);
       out.push({
+        ...(loggedAt !== undefined && { loggedAt }),
         line: start,
         session: fields[SESSION_ID] || (fields[PROCESS_ID] ?? ''),
         severity: fields[SEVERITY] ?? '',

@@ -1,4 +1,5 @@
 import type { RecordOrBad } from './log-record.js';
+import { logTimeMs } from './log-time.js';
 
 /** jsonlog (PostgreSQL 15+): one object per line. */
 export async function* jsonRecords(batches: AsyncIterable<readonly string[]>): AsyncGenerator<RecordOrBad[]> {
@@ -19,7 +20,9 @@ export async function* jsonRecords(batches: AsyncIterable<readonly string[]>): A
         out.push({ bad: true, line: number });
         continue;
       }
+      const loggedAt = logTimeMs(typeof entry.timestamp === 'string' ? entry.timestamp : undefined);
       out.push({
+        ...(loggedAt !== undefined && { loggedAt }),
         line: number,
         session: String(entry.session_id ?? entry.pid ?? ''),
         severity: String(entry.error_severity ?? ''),

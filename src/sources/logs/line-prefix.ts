@@ -6,10 +6,10 @@ const TIMESTAMP = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`;
 const ZONE = '(?: [A-Za-z0-9+:/_-]+)?';
 
 const ESCAPES: Readonly<Record<string, string>> = {
-  m: `${TIMESTAMP}\\.\\d{3}${ZONE}`,
+  m: `(?<at>${TIMESTAMP}\\.\\d{3})${ZONE}`,
   t: `${TIMESTAMP}${ZONE}`,
   s: `${TIMESTAMP}${ZONE}`,
-  n: String.raw`\d+\.\d+`,
+  n: String.raw`(?<at>\d+\.\d+)`,
   p: String.raw`(?<pid>\d+)`,
   c: String.raw`(?<session>[0-9a-f]+\.[0-9a-f]+)`,
   l: String.raw`\d+`,
@@ -39,6 +39,7 @@ function escapeRegExp(text: string): string {
 function prefixPattern(prefix: string): string {
   let out = '';
   let optionalTail = false;
+  let hasTime = false;
   for (let i = 0; i < prefix.length; i++) {
     const char = prefix[i] ?? '';
     if (char !== '%' || i === prefix.length - 1) {
@@ -53,7 +54,13 @@ function prefixPattern(prefix: string): string {
     else if (letter === 'q') {
       out += '(?:';
       optionalTail = true;
-    } else out += `${ESCAPES[letter] ?? '.*?'}\\s*`;
+    } else {
+      // A prefix with %m and %n both: only the first captures the time (group names are unique).
+      const pattern = ESCAPES[letter] ?? '.*?';
+      const timed = pattern.includes('(?<at>');
+      out += `${timed && hasTime ? pattern.replace('(?<at>', '(?:') : pattern}\\s*`;
+      hasTime ||= timed;
+    }
   }
   return optionalTail ? `${out})?` : out;
 }
@@ -70,6 +77,8 @@ export interface RecordStart {
   readonly session: string;
   readonly severity: string;
   readonly message: string;
+  /** The timestamp's text when the prefix has %m or %n (see log-time.ts). */
+  readonly at?: string;
 }
 
 export function compilePrefix(prefix: string): LinePrefix {
@@ -85,6 +94,7 @@ export function matchStart(prefix: LinePrefix, line: string): RecordStart | unde
     session: groups.session ?? groups.pid ?? '',
     severity: groups.severity ?? '',
     message: line.slice(match[0].length),
+    ...(groups.at !== undefined && { at: groups.at }),
   };
 }
 

@@ -7,6 +7,8 @@ export interface LogRecord {
   readonly severity: string;
   readonly message: string;
   readonly detail?: string;
+  /** When the server wrote it, in ms, when the log says it to the millisecond (log-time.ts). */
+  readonly loggedAt?: number;
 }
 
 /** A line a reader could not place in a record. */

@@ -149,5 +149,6 @@ function eventOf(file: string, record: LogRecord, sql: string, durationMs: numbe
     sql: ownCopy(sql),
     ...(parameters && { parameters }),
     ...(durationMs !== undefined && { durationMs }),
+    ...(record.loggedAt !== undefined && { loggedAt: record.loggedAt }),
   };
 }

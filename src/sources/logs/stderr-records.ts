@@ -1,5 +1,6 @@
 import { type LinePrefix, matchStart } from './line-prefix.js';
 import type { LogRecord, RecordOrBad } from './log-record.js';
+import { logTimeMs } from './log-time.js';
 
 /** Severities that only add to the record before them (the server writes them right after it). */
 const ATTACHED = new Set(['DETAIL', 'HINT', 'CONTEXT', 'STATEMENT', 'QUERY', 'LOCATION']);
@@ -10,6 +11,7 @@ interface Open {
   readonly severity: string;
   message: string;
   detail?: string;
+  readonly loggedAt?: number;
 }
 
 function close(open: Open): LogRecord {
@@ -19,6 +21,7 @@ function close(open: Open): LogRecord {
     severity: open.severity,
     message: open.message,
     ...(open.detail !== undefined && { detail: open.detail }),
+    ...(open.loggedAt !== undefined && { loggedAt: open.loggedAt }),
   };
 }
 
@@ -61,7 +64,8 @@ export async function* stderrRecords(
         open = undefined;
         continue;
       }
-      open = { line: number, session: from, severity, message };
+      const loggedAt = logTimeMs(start.at);
+      open = { line: number, session: from, severity, message, ...(loggedAt !== undefined && { loggedAt }) };
       target = 'message';
     }
     yield out;
