@@ -1,34 +1,25 @@
-import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { noQueryInLoop } from '../rules/n-plus-one/no-query-in-loop.js';
 import { stampFinding } from '../rules/stamp-finding.js';
-import { findQueriesInLoops, type QueryInLoop } from '../sources/code/find-queries-in-loops.js';
-
-/** Each library's way to ask for many keys at once. */
-const BATCH_FORM: Readonly<Record<string, string>> = {
-  'node-postgres': '`WHERE post_id = ANY($1)` with the array of keys as $1',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: postgres.js's own interpolation syntax, shown as text.
-  'postgres.js': '`WHERE post_id = ANY(${ids})` (postgres.js sends the array as one parameter)',
-  Prisma: '`findMany({ where: { postId: { in: ids } } })`',
-  Drizzle: '`.where(inArray(table.postId, ids))`',
-  Knex: "`.whereIn('post_id', ids)`",
-  Kysely: "`.where('post_id', 'in', ids)`",
-  Supabase: "`.in('post_id', ids)`",
-  'TypeORM/Sequelize':
-    '`findBy({ postId: In(ids) })` (TypeORM) or `findAll({ where: { postId: ids } })` (Sequelize)',
-};
+import type { QueryInLoop } from '../sources/code/code-analyzer.js';
+import { findQueriesInFiles } from '../sources/code/project-analysis.js';
+import { queryInLoopText } from '../sources/code/query-in-loop-text.js';
 
 function finding(file: string, found: QueryInLoop, setting: RuleSettings | undefined): Diagnostic {
-  const loop = found.loopKind.startsWith('.') ? `${found.loopKind} callback` : `${found.loopKind} loop`;
   return stampFinding(noQueryInLoop, setting, {
-    message: `\`${found.call}…\` runs once per item of the ${loop} at line ${found.loopLine}: one query per row (${found.library}).`,
-    why: 'Each iteration is its own round trip, plan and scan: N items make N queries where one would read the same rows.',
-    help: `Collect the keys first and load every row in one query, ${BATCH_FORM[found.library] ?? 'with WHERE key = ANY($1)'}, then group the rows in memory (or let one query return them nested with json_agg: docs/rules/no-query-in-loop.md).`,
+    ...queryInLoopText(found, file),
     file,
     line: found.line,
     column: found.column,
-    data: { loopLine: found.loopLine, loopKind: found.loopKind, library: found.library },
+    data: {
+      loopLine: found.loopLine,
+      loopKind: found.loopKind,
+      library: found.library,
+      // Relative like the finding's own file, so the JSON reads the same on every machine.
+      ...(found.via && { via: { ...found.via, file: relative(process.cwd(), found.via.file) } }),
+    },
   });
 }
 
@@ -40,10 +31,8 @@ export async function codeFindings(
   const setting = settings.get(noQueryInLoop.id);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  if (setting && !setting.enabled) return { diagnostics, sources };
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    const found = findQueriesInLoops(text);
+  if ((setting && !setting.enabled) || files.length === 0) return { diagnostics, sources };
+  for (const [file, { text, found }] of await findQueriesInFiles(files)) {
     if (found.length > 0) sources.set(file, text);
     diagnostics.push(...found.map((f) => finding(file, f, setting)));
   }

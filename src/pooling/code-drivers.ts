@@ -1,5 +1,4 @@
-import { matching } from '../sources/code/code-loops.js';
-import { maskCode } from '../sources/code/mask-code.js';
+import { maskCode, matching } from '../sources/code/mask-code.js';
 import { SourceText } from '../sql/positions.js';
 import { type AppPool, DEFAULT_POOL_SIZES } from './app-pool.js';
 

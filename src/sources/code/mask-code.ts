@@ -2,7 +2,8 @@
  * JavaScript/TypeScript text with the insides of comments, strings, templates and regular
  * expression literals blanked (newlines kept), so patterns over code never match text in them and
  * offsets and lines stay those of the file. Quotes stay: `.from('posts')` still reads as a call on
- * a string. A lexer, not a parser: good enough to find loops and calls, by design.
+ * a string. A lexer, not a parser: enough for the pool checks' look at client options
+ * (no-query-in-loop reads code with the TypeScript parser instead).
  */
 export function maskCode(text: string): string {
   const out = text.split('');
@@ -73,6 +74,22 @@ function regexEnd(text: string, from: number): number {
       else if (char === ']') inClass = false;
       else if (char === '/' && !inClass) return i + 1;
       i++;
+    }
+  }
+  return text.length;
+}
+
+const OPEN: Readonly<Record<string, string>> = { '(': ')', '{': '}', '[': ']' };
+
+/** Offset just past the bracket closing the one at `open` (masked text: no strings or comments). */
+export function matching(text: string, open: number): number {
+  const stack: string[] = [];
+  for (let i = open; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (OPEN[char]) stack.push(OPEN[char] ?? '');
+    else if (char === stack.at(-1)) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
     }
   }
   return text.length;

@@ -25,7 +25,7 @@ const all = await Promise.all(
 );`,
   'forEach with an async callback': `
 items.forEach(async (item) => {
-  await prisma.product.findUnique({ where: { id: item.productId } }); // <-
+  await prisma.product.findFirst({ where: { id: item.productId } }); // <-
 });`,
   'Prisma findMany in for…in': `
 for (const key in groups) {
@@ -106,7 +106,7 @@ describe('findQueriesInLoops', () => {
     const [found] = findQueriesInLoops(INVALID['Prisma findMany in for…in'] ?? '');
     expect(found).toMatchObject({
       library: 'Prisma',
-      loopKind: 'for',
+      loopKind: 'for…in',
       line: 3,
       column: 25,
       loopLine: 2,

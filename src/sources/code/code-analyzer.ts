@@ -1,0 +1,152 @@
+import ts from 'typescript';
+import { type CallSite, type CodeFacts, codeFacts, functionName, type QuerySite } from './code-facts.js';
+import type { DbLibrary } from './db-libraries.js';
+import type { CodeLoop, NamedFunction } from './loop-place.js';
+import { beforeFirstAwait, runsHere } from './runs-here.js';
+import { typedHandles } from './typed-handles.js';
+
+/** A query call that runs once per iteration of a loop. Lines and columns are 1-based. */
+export interface QueryInLoop {
+  readonly library: DbLibrary;
+  readonly loopKind: string;
+  readonly line: number;
+  readonly column: number;
+  readonly loopLine: number;
+  /** The call as written, up to its opening parenthesis. */
+  readonly call: string;
+  /** When the call is of a function of the project that queries: that function and its query. */
+  readonly via?: {
+    readonly name: string;
+    readonly file: string;
+    readonly line: number;
+    readonly call: string;
+  };
+}
+
+/** What calling a function does: the query it reaches, and whether the call alone sends it. */
+interface Summary {
+  readonly query: QuerySite;
+  readonly runs: boolean;
+}
+
+const lineOf = (node: ts.Node): { line: number; column: number } => {
+  const sourceFile = node.getSourceFile();
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  return { line: line + 1, column: character + 1 };
+};
+
+const PRISMA_BATCHED = new Set(['findUnique', 'findUniqueOrThrow']);
+
+/** Prisma merges the findUnique calls of one tick into one query: a concurrent loop's first call is batched. */
+const batchedByClient = (site: QuerySite, loop: CodeLoop): boolean =>
+  site.query.library === 'Prisma' &&
+  PRISMA_BATCHED.has(site.query.method) &&
+  loop.concurrent &&
+  loop.callback !== undefined &&
+  beforeFirstAwait(site.node, loop.callback);
+
+function isOwnFile(node: ts.Node): boolean {
+  const file = node.getSourceFile();
+  return !file.isDeclarationFile && !file.fileName.includes('/node_modules/');
+}
+
+/**
+ * The analysis of no-query-in-loop over source files: a database read inside a loop, or a call
+ * inside a loop of a function that reads (in the same file, or with a checker anywhere in the
+ * program). One analyzer per program: it keeps each file's facts and each function's summary.
+ */
+export function codeAnalyzer(checker?: ts.TypeChecker): (sourceFile: ts.SourceFile) => QueryInLoop[] {
+  const typeOf = checker ? typedHandles(checker) : undefined;
+  const facts = new Map<ts.SourceFile, CodeFacts>();
+  const summaries = new Map<NamedFunction, Summary | null>();
+  const factsOf = (sourceFile: ts.SourceFile): CodeFacts => {
+    const known = facts.get(sourceFile) ?? codeFacts(sourceFile, typeOf);
+    facts.set(sourceFile, known);
+    return known;
+  };
+
+  const resolve = (call: ts.CallExpression): NamedFunction | undefined => {
+    const callee = call.expression;
+    if (checker) {
+      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      for (const declaration of symbol?.declarations ?? []) {
+        const fn = ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+        if (fn && ts.isFunctionLike(fn) && 'body' in fn && fn.body && isOwnFile(fn))
+          return fn as NamedFunction;
+      }
+      return undefined;
+    }
+    const own = factsOf(call.getSourceFile()).functions;
+    if (ts.isIdentifier(callee)) {
+      const found = own.get(callee.text);
+      return found?.length === 1 ? found[0] : undefined;
+    }
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const owningClass = ts.findAncestor(call, ts.isClassLike);
+      return own.get(callee.name.text)?.find((fn) => fn.parent === owningClass);
+    }
+    return undefined;
+  };
+
+  const summaryOf = (fn: NamedFunction): Summary | undefined => {
+    if (summaries.has(fn)) return summaries.get(fn) ?? undefined;
+    summaries.set(fn, null);
+    const { queries, calls } = factsOf(fn.getSourceFile());
+    const async = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+    const direct = queries.find((q) => q.place.owner === fn && (q.runs || q.returned));
+    let summary: Summary | undefined = direct && { query: direct, runs: direct.runs || async };
+    for (const call of calls) {
+      if (summary) break;
+      if (call.place.owner !== fn) continue;
+      const target = resolve(call.node);
+      const inner = target && summaryOf(target);
+      if (inner)
+        summary = { query: inner.query, runs: inner.runs || async || runsHere(call.node, call.place.loop) };
+    }
+    summaries.set(fn, summary ?? null);
+    return summary;
+  };
+
+  const viaFinding = (call: CallSite, loop: CodeLoop): QueryInLoop | undefined => {
+    const target = resolve(call.node);
+    const summary = target && summaryOf(target);
+    if (!target || !summary || !(summary.runs || runsHere(call.node, loop))) return undefined;
+    const query = summary.query;
+    return {
+      library: query.query.library,
+      loopKind: loop.kind,
+      ...lineOf(call.node),
+      loopLine: lineOf(loop.node).line,
+      call: `${call.node.expression.getText().replace(/\s+/g, ' ')}(`,
+      via: {
+        name: functionName(target) ?? call.node.expression.getText(),
+        file: query.node.getSourceFile().fileName,
+        line: lineOf(query.node).line,
+        call: query.text,
+      },
+    };
+  };
+
+  return (sourceFile) => {
+    const { queries, calls } = factsOf(sourceFile);
+    const direct = queries.flatMap((site): QueryInLoop[] => {
+      const loop = site.place.loop;
+      if (!loop || !site.runs || batchedByClient(site, loop)) return [];
+      return [
+        {
+          library: site.query.library,
+          loopKind: loop.kind,
+          ...lineOf(site.node),
+          loopLine: lineOf(loop.node).line,
+          call: site.text,
+        },
+      ];
+    });
+    const viaCalls = calls.flatMap((call) => {
+      const found = call.place.loop && viaFinding(call, call.place.loop);
+      return found ? [found] : [];
+    });
+    return [...direct, ...viaCalls].sort((a, b) => a.line - b.line || a.column - b.column);
+  };
+}

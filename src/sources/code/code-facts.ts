@@ -1,0 +1,104 @@
+import ts from 'typescript';
+import { EAGER } from './db-libraries.js';
+import { fileHints } from './file-hints.js';
+import { type CodePlace, type NamedFunction, placeOf } from './loop-place.js';
+import { isChainEnd, readChain } from './query-chain.js';
+import { type RecognizedQuery, type Recognizer, recognizeQuery } from './recognize-query.js';
+import { runsHere } from './runs-here.js';
+
+/** A database read in a file, where it runs, and whether it is sent where it is written. */
+export interface QuerySite {
+  readonly node: ts.Expression;
+  readonly query: RecognizedQuery;
+  readonly place: CodePlace;
+  /** Sent here (an eager client, or a lazy one awaited / returned from an async function). */
+  readonly runs: boolean;
+  /** A lazy query returned, unsent, to the caller of a function that is not async. */
+  readonly returned: boolean;
+  /** How the call reads in the message: `pool.query(`, `knex('users')`, sql` */
+  readonly text: string;
+}
+
+/** A call of something that is not a query itself: maybe a function of the project that queries. */
+export interface CallSite {
+  readonly node: ts.CallExpression;
+  readonly place: CodePlace;
+}
+
+export interface CodeFacts {
+  readonly sourceFile: ts.SourceFile;
+  readonly queries: readonly QuerySite[];
+  readonly calls: readonly CallSite[];
+  /** Functions declared in the file by name (declarations, `const f = () => …`, methods). */
+  readonly functions: ReadonlyMap<string, readonly NamedFunction[]>;
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function callText(node: ts.Expression): string {
+  if (ts.isTaggedTemplateExpression(node)) return `${oneLine(node.tag.getText())}\``;
+  if (ts.isCallExpression(node)) {
+    const callee = oneLine(node.expression.getText());
+    return ts.isIdentifier(node.expression) && node.arguments.length > 0
+      ? oneLine(node.getText()).slice(0, 60)
+      : `${callee}(`;
+  }
+  return oneLine(node.getText()).slice(0, 60);
+}
+
+/** The name a function is called by in its file, if it has one. */
+export function functionName(fn: NamedFunction): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertyAssignment(parent)) &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name.text;
+  return undefined;
+}
+
+/** One pass over a file: its reads, its other calls, its named functions. */
+export function codeFacts(sourceFile: ts.SourceFile, typeOf?: Recognizer['typeOf']): CodeFacts {
+  const recognizer: Recognizer = { hints: fileHints(sourceFile), ...(typeOf && { typeOf }) };
+  const queries: QuerySite[] = [];
+  const calls: CallSite[] = [];
+  const functions = new Map<string, NamedFunction[]>();
+  const visit = (node: ts.Node): void => {
+    const chain =
+      (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) && isChainEnd(node)
+        ? readChain(node)
+        : undefined;
+    const query = chain && recognizeQuery(recognizer, chain);
+    if (query || ts.isCallExpression(node)) {
+      const place = placeOf(node);
+      if (query) {
+        const end = chain.node;
+        const site = chain.links.find((l) => l.name === query.method && l.args)?.node ?? end;
+        const sent = EAGER.has(query.library) || query.thenned || runsHere(end, place.loop);
+        const returned = !sent && place.owner !== undefined && returnsToCaller(end, place.owner);
+        queries.push({ node: end, query, place, runs: sent, returned, text: callText(site) });
+      } else calls.push({ node: node as ts.CallExpression, place });
+    }
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const name = functionName(node as NamedFunction);
+      if (name) functions.set(name, [...(functions.get(name) ?? []), node as NamedFunction]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return { sourceFile, queries, calls, functions };
+}
+
+/** A `return q` (or an arrow's body) of the owner itself. */
+function returnsToCaller(node: ts.Node, owner: NamedFunction): boolean {
+  let child = node;
+  while (ts.isParenthesizedExpression(child.parent)) child = child.parent;
+  const parent = child.parent;
+  if (ts.isArrowFunction(parent)) return parent === owner && parent.body === child;
+  if (!ts.isReturnStatement(parent)) return false;
+  for (let at: ts.Node = parent; at.parent; at = at.parent) if (ts.isFunctionLike(at)) return at === owner;
+  return false;
+}

@@ -1,0 +1,299 @@
+import ts from 'typescript';
+import type { DbLibrary } from './db-libraries.js';
+import type { FileHints } from './file-hints.js';
+import type { ChainLink, QueryChain } from './query-chain.js';
+
+/** How a file's receivers are told apart: its hints, and a type checker's answer when there is a program. */
+export interface Recognizer {
+  readonly hints: FileHints;
+  readonly typeOf?: (node: ts.Expression) => DbLibrary | undefined;
+}
+
+/** A database read recognised in a chain. `then` is set when the chain ends in `.then/.catch/.finally`. */
+export interface RecognizedQuery {
+  readonly library: DbLibrary;
+  readonly method: string;
+  readonly thenned: boolean;
+}
+
+const SETTLE = new Set(['then', 'catch', 'finally']);
+const WRITES = new Set([
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'del',
+  'create',
+  'createMany',
+  'updateMany',
+  'deleteMany',
+  'save',
+  'remove',
+  'destroy',
+  'bulkCreate',
+  'truncate',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'increment',
+  'decrement',
+  'onConflict',
+  'merge',
+  'softDelete',
+  'restore',
+]);
+const PRISMA_READS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+]);
+const TYPEORM_READS = new Set([
+  'find',
+  'findOne',
+  'findOneBy',
+  'findBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findAndCount',
+  'findAndCountBy',
+  'count',
+  'countBy',
+  'exist',
+  'exists',
+  'existsBy',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'query',
+]);
+const TYPEORM_BUILDER_RUNS = new Set([
+  'getOne',
+  'getOneOrFail',
+  'getMany',
+  'getRawOne',
+  'getRawMany',
+  'getCount',
+  'getManyAndCount',
+  'getExists',
+]);
+const SEQUELIZE_READS = new Set([
+  'findByPk',
+  'findOne',
+  'findAll',
+  'findAndCountAll',
+  'count',
+  'max',
+  'min',
+  'sum',
+]);
+/** Built-in objects whose `max`, `count`… are no model's. */
+const GLOBALS = new Set([
+  'Math',
+  'Object',
+  'Array',
+  'JSON',
+  'Number',
+  'String',
+  'Date',
+  'Promise',
+  'Reflect',
+  'BigInt',
+  'Intl',
+  'Map',
+  'Set',
+  'Buffer',
+  'Atomics',
+  'Symbol',
+]);
+const KYSELY_RUNS = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow']);
+
+/** Names people give database handles; matched against the receiver's last name. */
+const DB_NAME =
+  /^(?:db|database|pool|client|conn|connection|pg|tx|trx|txn|transaction|sql|knex|prisma|kysely|supabase|drizzle|orm)$|(?:Pool|Client|Db|DB|Database|Conn|Connection|Tx|Trx)$/;
+const PRISMA_NAME = /prisma|^(?:db|tx|database|client)$/i;
+const TYPEORM_NAME =
+  /(?:repo|Repo|repository|Repository|Repositories)$|^(?:em|manager|entityManager|dataSource|queryRunner)$/;
+const SUPABASE_NAME = /supabase|^(?:sb|client|db)$/i;
+const POSTGRES_JS_TAG = /^(?:sql|tx|trx|db|pg|postgres)$/;
+const WRITE_SQL = /^\s*(?:insert|update|delete|merge|create|alter|drop|truncate|copy|grant|lock)\b/i;
+
+const isCall = (link: ChainLink | undefined): boolean => link?.args !== undefined;
+const stringArg = (link: ChainLink | undefined): boolean => {
+  const arg = link?.args?.[0];
+  return arg !== undefined && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg));
+};
+
+/** The SQL text a raw call starts with, when it is written in place. */
+function sqlHead(link: ChainLink): string | undefined {
+  if (link.tagged && ts.isTaggedTemplateExpression(link.node)) {
+    const template = link.node.template;
+    return ts.isNoSubstitutionTemplateLiteral(template) ? template.text : template.head.text;
+  }
+  const arg = link.args?.[0];
+  if (!arg) return undefined;
+  if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return arg.text;
+  if (ts.isTemplateExpression(arg)) return arg.head.text;
+  return undefined;
+}
+
+/** What the receiver of `links[at]` is, from the checker, the file's bindings, or its name. */
+function receiverLibrary(r: Recognizer, links: readonly ChainLink[], at: number): DbLibrary | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const link = links[i] as ChainLink;
+    const typed = r.typeOf?.(link.node);
+    if (typed) return typed;
+    if (!isCall(link) && r.hints.roots.has(link.name)) return r.hints.roots.get(link.name);
+  }
+  return undefined;
+}
+
+type Match = (r: Recognizer, links: readonly ChainLink[], at: number) => DbLibrary | undefined;
+
+const nameBefore = (links: readonly ChainLink[], at: number): string => links[at - 1]?.name ?? '';
+
+/** Each library's read shapes, tried at each link of a chain in this order (Drizzle's `db.query.t.findMany` before Prisma's `x.t.findMany`). */
+const MATCHES: readonly Match[] = [
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (!['findFirst', 'findMany'].includes(link.name) || !isCall(link)) return undefined;
+    if (links[at - 2]?.name !== 'query' || isCall(links[at - 2]) || isCall(links[at - 1])) return undefined;
+    const known = receiverLibrary(r, links, at - 2);
+    return known === 'Drizzle' || (!known && DB_NAME.test(nameBefore(links, at - 2))) ? 'Drizzle' : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if ((link.name === '$queryRaw' || link.name === '$queryRawUnsafe') && isCall(link)) return 'Prisma';
+    if (!PRISMA_READS.has(link.name) || !isCall(link) || at < 2 || isCall(links[at - 1])) return undefined;
+    const known = receiverLibrary(r, links, at - 1);
+    return known === 'Prisma' || (!known && PRISMA_NAME.test(nameBefore(links, at - 1)))
+      ? 'Prisma'
+      : undefined;
+  },
+  (_r, links, at) =>
+    KYSELY_RUNS.has(links[at]?.name ?? '') &&
+    links.slice(0, at).some((l) => l.name === 'selectFrom' && isCall(l))
+      ? 'Kysely'
+      : undefined,
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    const known = receiverLibrary(r, links, at);
+    const supabase = known === 'Supabase' || (!known && SUPABASE_NAME.test(nameBefore(links, at)));
+    if (!supabase || !isCall(link)) return undefined;
+    if (link.name === 'rpc') return 'Supabase';
+    return link.name === 'from' && stringArg(link) && links.slice(at).some((l) => l.name === 'select')
+      ? 'Supabase'
+      : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (!['select', 'selectDistinct'].includes(link.name) || !isCall(link)) return undefined;
+    if (!links.slice(at + 1).some((l) => l.name === 'from' && isCall(l))) return undefined;
+    const known = receiverLibrary(r, links, at);
+    if (known === 'Knex' || known === 'Drizzle') return known;
+    if (known || !DB_NAME.test(nameBefore(links, at))) return undefined;
+    return nameBefore(links, at) === 'knex' || stringArg(link) || r.hints.imported.has('Knex')
+      ? 'Knex'
+      : 'Drizzle';
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (link.name !== 'execute' || !isCall(link) || at === 0) return undefined;
+    const known = receiverLibrary(r, links, at);
+    return known === 'Drizzle' ||
+      (!known && r.hints.imported.has('Drizzle') && DB_NAME.test(nameBefore(links, at)))
+      ? 'Drizzle'
+      : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (!isCall(link)) return undefined;
+    const known = at === 0 ? r.hints.roots.get(link.name) : receiverLibrary(r, links, at);
+    if (at === 0)
+      return stringArg(link) && (known === 'Knex' || (!known && /^(?:knex|trx|tx|db)$/.test(link.name)))
+        ? 'Knex'
+        : undefined;
+    const knex = known === 'Knex' || (!known && /^(?:knex|trx)$/.test(nameBefore(links, at)));
+    return knex && ['raw', 'from', 'table', 'first', 'select', 'where'].includes(link.name)
+      ? 'Knex'
+      : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (!isCall(link)) return undefined;
+    if (
+      TYPEORM_BUILDER_RUNS.has(link.name) &&
+      links.slice(0, at).some((l) => l.name === 'createQueryBuilder')
+    )
+      return 'TypeORM';
+    if (!TYPEORM_READS.has(link.name) || at === 0) return undefined;
+    const known = receiverLibrary(r, links, at);
+    if (known) return known === 'TypeORM' ? 'TypeORM' : undefined;
+    const receiver = links[at - 1] as ChainLink;
+    if (isCall(receiver)) return receiver.name === 'getRepository' ? 'TypeORM' : undefined;
+    const activeRecord = /^[A-Z]/.test(receiver.name) && r.hints.imported.has('TypeORM');
+    return TYPEORM_NAME.test(receiver.name) || activeRecord ? 'TypeORM' : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (!isCall(link) || at === 0) return undefined;
+    const known = receiverLibrary(r, links, at);
+    if (link.name === 'query' && (known === 'Sequelize' || (!known && nameBefore(links, at) === 'sequelize')))
+      return 'Sequelize';
+    if (!SEQUELIZE_READS.has(link.name) || isCall(links[at - 1])) return undefined;
+    if (known) return known === 'Sequelize' ? 'Sequelize' : undefined;
+    const model = nameBefore(links, at);
+    return /^[A-Z]/.test(model) && !GLOBALS.has(model) && !r.hints.notPostgres ? 'Sequelize' : undefined;
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (link.name !== 'query' || !isCall(link) || at === 0) return undefined;
+    const arg = link.args?.[0];
+    // A GraphQL client's `client.query({ query: … })`.
+    if (arg && ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name?.getText() === 'query'))
+      return undefined;
+    const known = receiverLibrary(r, links, at);
+    if (known)
+      return known === 'node-postgres' || known === 'postgres.js'
+        ? 'node-postgres'
+        : known === 'TypeORM' || known === 'Sequelize' || known === 'Kysely'
+          ? known
+          : undefined;
+    if (r.hints.notPostgres || !DB_NAME.test(nameBefore(links, at))) return undefined;
+    return 'node-postgres';
+  },
+  (r, links, at) => {
+    const link = links[at] as ChainLink;
+    if (at > 0 && !(link.name === 'unsafe' && at === 1)) return undefined;
+    if (!(link.tagged || link.name === 'unsafe')) return undefined;
+    const tag = links[0] as ChainLink;
+    const known = r.typeOf?.(tag.node) ?? r.hints.roots.get(tag.name);
+    if (known) return known === 'postgres.js' || known === 'node-postgres' ? known : undefined;
+    return POSTGRES_JS_TAG.test(tag.name) ? 'postgres.js' : undefined;
+  },
+];
+
+const RAW: ReadonlySet<DbLibrary> = new Set(['node-postgres', 'postgres.js', 'TypeORM', 'Sequelize']);
+
+/** The database read a chain performs, or undefined: a write, a builder of another kind, a look-alike. */
+export function recognizeQuery(r: Recognizer, chain: QueryChain): RecognizedQuery | undefined {
+  let end = chain.links.length;
+  while (end > 1 && SETTLE.has(chain.links[end - 1]?.name ?? '')) end--;
+  const links = chain.links.slice(0, end);
+  if (links.some((l) => WRITES.has(l.name))) return undefined;
+  for (let at = 0; at < links.length; at++)
+    for (const match of MATCHES) {
+      const library = match(r, links, at);
+      if (!library) continue;
+      const link = links[at] as ChainLink;
+      const head = RAW.has(library) ? sqlHead(link) : undefined;
+      if (head !== undefined && WRITE_SQL.test(head)) return undefined;
+      return { library, method: link.name, thenned: end < chain.links.length };
+    }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+import ts from 'typescript';
+import { type DbLibrary, libraryOfModule } from './db-libraries.js';
+
+/** The package a declaration file belongs to: the last `node_modules/<name>/` of its path (`@types/pg` is pg's). */
+function packageOf(fileName: string): string | undefined {
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(fileName.replaceAll('\\', '/'));
+  const name = match?.[1];
+  if (name === undefined) return undefined;
+  return name.startsWith('@types/') ? name.slice('@types/'.length).replace(/^(.+)__(.+)$/, '@$1/$2') : name;
+}
+
+/** The module an ambient declaration sits in: `declare module 'pg' { … }`. */
+function ambientModuleOf(node: ts.Node): string | undefined {
+  for (let at: ts.Node | undefined = node; at; at = at.parent)
+    if (ts.isModuleDeclaration(at) && ts.isStringLiteral(at.name)) return at.name.text;
+  return undefined;
+}
+
+function libraryOfDeclaration(declaration: ts.Declaration): DbLibrary | undefined {
+  const module = ambientModuleOf(declaration) ?? packageOf(declaration.getSourceFile().fileName);
+  return module === undefined ? undefined : libraryOfModule(module);
+}
+
+function libraryOfSymbol(
+  checker: ts.TypeChecker,
+  symbol: ts.Symbol | undefined,
+  depth: number,
+): DbLibrary | undefined {
+  if (!symbol || depth > 3) return undefined;
+  for (const declaration of symbol.declarations ?? []) {
+    const library = libraryOfDeclaration(declaration);
+    if (library) return library;
+  }
+  // A class of the project that extends a library's (a Sequelize Model): its bases decide.
+  if (symbol.flags & ts.SymbolFlags.Class) {
+    const instance = checker.getDeclaredTypeOfSymbol(symbol);
+    if (instance.isClassOrInterface())
+      for (const base of checker.getBaseTypes(instance)) {
+        const library = libraryOfSymbol(checker, base.getSymbol(), depth + 1);
+        if (library) return library;
+      }
+  }
+  return undefined;
+}
+
+/**
+ * With a program's type checker: the library whose type an expression has (a pg Pool, a
+ * PrismaClient, a Knex, a Sequelize Model class…), whatever the expression's name.
+ */
+export function typedHandles(checker: ts.TypeChecker): (node: ts.Expression) => DbLibrary | undefined {
+  return (node) => {
+    const type = checker.getTypeAtLocation(node);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    return (
+      libraryOfSymbol(checker, type.aliasSymbol, 0) ??
+      libraryOfSymbol(checker, type.getSymbol(), 0) ??
+      (type.isUnion() ? undefined : libraryOfSymbol(checker, checker.getApparentType(type).getSymbol(), 0))
+    );
+  };
+}
