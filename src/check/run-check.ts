@@ -17,6 +17,7 @@ import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import type { ReportPlan } from '../reporters/report.js';
 import { fallbackRules, migrationRules, schemaRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
+import { stoppedTrace } from '../trace/stopped-trace.js';
 import { filterIgnored, type LoadedMigrations, migrationsOf, sourceTexts } from './project-files.js';
 
 // Moved to project-files.ts (lint --static needs them without the engine); kept here for their users.
@@ -79,8 +80,13 @@ async function loadProject(
     ...(sizes && { sizes }),
     ...(serverVersion && { serverVersion }),
   };
-  for (const migration of loaded.migrations) {
-    applied.push(await applyMigration(env, migration));
+  for (const [index, migration] of loaded.migrations.entries()) {
+    try {
+      applied.push(await applyMigration(env, migration));
+    } catch (error) {
+      // A connection lost mid-trace (--db): the migrations traced before it are reported, marked partial.
+      throw await stoppedTrace(error, loaded.migrations, index, applied, loaded.diagnostics);
+    }
     // check does not run down steps (verify does), but one that does not parse is still a finding.
     if (migration.down) downs.push(sqlFileFrom(migration.down.file, migration.down.sql));
   }

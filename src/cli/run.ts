@@ -55,11 +55,17 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     filesChecked: result.filesChecked,
     tool: { name: 'pgvigil', version: packageVersion() },
     ...(result.plans && { plans: result.plans }),
+    ...(result.partial && { partial: result.partial }),
   } as const;
   const preface = args.format === 'text' ? (result.preface ?? '') : '';
   const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });
   if (args.output) await writeOutput(args.output, output);
   else io.stdout(output);
+  // Findings so far are no verdict: a partial run fails like a run that could not start.
+  if (result.partial) {
+    io.stderr(`pgvigil: partial results: ${result.partial.reason}\n`);
+    return EXIT_USAGE;
+  }
   return exitCodeFor(result.diagnostics, result.failOn);
 }
 

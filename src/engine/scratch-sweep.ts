@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Engine } from './engine.js';
 import { dropDatabase, SCRATCH_PREFIX } from './scratch-drop.js';
+import { sweepScratchRoles } from './scratch-roles.js';
 
 /** A scratch database whose run was killed is left to the next run after this long, wherever it came from. */
 export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -60,7 +61,8 @@ interface ScratchRow {
 /**
  * Drops the scratch databases of runs that could not drop their own (the server was killed or the
  * connection reset mid-run): after any fault, the next run on that server leaves nothing behind.
- * Databases whose name does not say who made them are never touched.
+ * Databases whose name does not say who made them are never touched. Then the roles marked as made
+ * in a scratch database that no longer exists go too (scratch-roles.ts); unmarked roles never do.
  */
 export async function sweepAbandonedScratch(admin: Engine): Promise<readonly string[]> {
   const { rows } = await admin.query<ScratchRow>(
@@ -71,5 +73,6 @@ export async function sweepAbandonedScratch(admin: Engine): Promise<readonly str
   );
   const abandoned = rows.filter((row) => isAbandoned(row.datname, row.sessions)).map((row) => row.datname);
   for (const name of abandoned) await dropDatabase(admin, name).catch(() => undefined);
+  await sweepScratchRoles(admin).catch(() => undefined);
   return abandoned;
 }

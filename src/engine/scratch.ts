@@ -3,6 +3,7 @@ import { registerCleanup } from './cleanup.js';
 import { urlForDatabase } from './database-url.js';
 import type { Engine } from './engine.js';
 import { dropDatabase, quoteIdent } from './scratch-drop.js';
+import { dropScratchRoles, roleNames } from './scratch-roles.js';
 import { scratchName, scratchNote, sweepAbandonedScratch } from './scratch-sweep.js';
 import { openServer } from './server.js';
 import type { SessionOptions } from './session-settings.js';
@@ -14,6 +15,11 @@ export interface ScratchOptions {
   readonly template?: string;
   /** Settings of the session on the scratch database (statement_timeout for verify --timeout). */
   readonly session?: SessionOptions;
+  /**
+   * The roles fn's statements create, filled as they run (RoleRecorder.created): dropped after the
+   * database on every way out, with the roles marked as this database's (scratch-roles.ts).
+   */
+  readonly createdRoles?: ReadonlySet<string>;
 }
 
 function quoteLiteral(text: string): string {
@@ -35,8 +41,9 @@ async function createDatabase(admin: Engine, name: string, template: string): Pr
 }
 
 /**
- * Runs fn on a writable, freshly created database and always drops it afterwards: on success, on error, and on
- * SIGINT/SIGTERM. Scratch databases are the only place pgvigil writes to a server.
+ * Runs fn on a writable, freshly created database and always drops it afterwards, and then the roles
+ * fn created: on success, on error, and on SIGINT/SIGTERM. Scratch databases (and the roles made
+ * in them) are the only place pgvigil writes to a server.
  */
 export async function withScratchDatabase<T>(
   adminUrl: string,
@@ -46,9 +53,13 @@ export async function withScratchDatabase<T>(
   const name = scratchName();
   // Kept open until the end: a signal handler must be able to drop the database without reconnecting.
   const admin = await openServer(adminUrl);
+  const rolesBefore = await roleNames(admin);
   let dropping: Promise<void> | undefined;
   const drop = (): Promise<void> => {
-    dropping ??= dropDatabase(admin, name);
+    // The roles after the database: what they own and were granted there goes with it first.
+    dropping ??= dropDatabase(admin, name).then(async () => {
+      await dropScratchRoles(admin, name, options.createdRoles ?? [], rolesBefore).catch(() => undefined);
+    });
     return dropping;
   };
   const unregister = registerCleanup(drop);

@@ -97,10 +97,13 @@ class ServerEngine implements Engine {
   }
 
   async resetSession(): Promise<void> {
-    await this.exclusive(async () => {
-      await this.session.client.query('RESET ALL');
-      if (!this.session.perTransaction) await applySessionSettings(this.session.client, this.session.options);
-    });
+    await this.exclusive(() =>
+      run(this.session, async () => {
+        await this.session.client.query('RESET ALL');
+        if (!this.session.perTransaction)
+          await applySessionSettings(this.session.client, this.session.options);
+      }),
+    );
   }
 
   async close(): Promise<void> {

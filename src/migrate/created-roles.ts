@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.js';
+import { SCRATCH_PREFIX } from '../engine/scratch-drop.js';
 import { quoteIdent } from '../sql/quote.js';
-import { RoleRecorder } from './role-recorder.js';
+import { RoleRecorder, type RoleRecorderOptions } from './role-recorder.js';
 
 /**
  * Roles are cluster-wide: a migration's CREATE ROLE outlives the database it ran in (a scratch
@@ -34,15 +35,25 @@ export async function dropRolesCreatedSince(
   return left;
 }
 
+/** On a server, roles are the user's: guard them; in a scratch database, mark the run's own as its. */
+async function recorderOptions(engine: Engine): Promise<RoleRecorderOptions> {
+  if (engine.kind !== 'server') return {};
+  const { rows } = await engine.query<{ db: string }>('SELECT current_database() AS db');
+  const db = rows[0]?.db ?? '';
+  return { guard: true, ...(db.startsWith(SCRATCH_PREFIX) && { markFor: db }) };
+}
+
 /**
  * Runs fn on the engine wrapped in a RoleRecorder, then drops the roles its statements created,
- * also when it fails (fn's own error explains more).
+ * also when it fails (fn's own error explains more). `created` is the set the recorder fills: the
+ * scratch database's clean-up drops those left when this cannot (a signal, a lost connection).
  */
 export async function withCreatedRolesDropped<T>(
   engine: Engine,
   fn: (recorder: RoleRecorder) => Promise<T>,
+  created: Set<string> = new Set(),
 ): Promise<T> {
-  const recorder = new RoleRecorder(engine);
+  const recorder = new RoleRecorder(engine, created, await recorderOptions(engine));
   const before = await existingRoles(engine);
   let value: T;
   try {

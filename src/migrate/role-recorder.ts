@@ -1,28 +1,34 @@
 import type { Engine } from '../engine/engine.js';
-import { parseSql } from '../sql/parser.js';
+import { markRoleSql } from '../engine/scratch-roles.js';
+import { type RoleStatement, roleStatement, rolesCreatedIn } from './role-statement.js';
 
-const CREATES_ROLE = /\bcreate\s+(role|user|group)\b/i;
+/** A statement pgvigil did not run: it would have changed a role of the server the run did not create. */
+export interface RoleLeftAlone {
+  readonly sql: string;
+  readonly kind: RoleStatement['kind'];
+  /** The roles of the server it names; empty when it names the session's user (or ALL). */
+  readonly roles: readonly string[];
+}
 
-/** The role names the CREATE ROLE / USER / GROUP statements of a script create. */
-function rolesCreatedIn(sql: string): string[] {
-  if (!CREATES_ROLE.test(sql)) return [];
-  const parsed = parseSql(sql);
-  if (!parsed.ok) return [];
-  return (parsed.result.stmts ?? []).flatMap((raw) => {
-    const node = raw.stmt;
-    return node && 'CreateRoleStmt' in node && node.CreateRoleStmt.role ? [node.CreateRoleStmt.role] : [];
-  });
+export interface RoleRecorderOptions {
+  /** On a server: statements that would change a role this run did not create are not run. */
+  readonly guard?: boolean;
+  /** The scratch database: each role created is marked as its own, in the creating transaction. */
+  readonly markFor?: string;
 }
 
 /**
  * The engine, noting every role its statements create. Roles are the cluster's: on a user's server
- * pgvigil may drop only the roles its own statements made, never one someone else created meanwhile.
+ * pgvigil may drop only the roles its own statements made, never one someone else created meanwhile,
+ * and (guard) changes no role it did not create: such a statement is noted in leftAlone, not run.
  */
 export class RoleRecorder implements Engine {
   constructor(
     private readonly inner: Engine,
     /** Shared by the transactions opened from it. */
     readonly created: Set<string> = new Set(),
+    private readonly options: RoleRecorderOptions = {},
+    readonly leftAlone: RoleLeftAlone[] = [],
   ) {}
 
   get kind(): Engine['kind'] {
@@ -33,22 +39,62 @@ export class RoleRecorder implements Engine {
     return this.inner.serverVersion;
   }
 
-  private note(sql: string): void {
+  /** Roles the statement names that exist on the server and were not created by this run. */
+  private async foreign(act: RoleStatement): Promise<ReadonlySet<string>> {
+    const names = act.groups.flatMap((group) => group.names).filter((name) => !this.created.has(name));
+    if (names.length === 0) return new Set();
+    const { rows } = await this.inner.query<{ name: string }>(
+      'SELECT rolname AS name FROM pg_catalog.pg_roles WHERE rolname = ANY($1)',
+      [names],
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+
+  /** Runs a statement that acts on roles, unless it would change one the run did not create. */
+  private async guarded(sql: string, act: RoleStatement, run: (sql: string) => Promise<void>): Promise<void> {
+    const foreign = await this.foreign(act);
+    if (act.groups.every((group) => group.session || group.names.some((name) => foreign.has(name)))) {
+      this.leftAlone.push({ sql, kind: act.kind, roles: [...foreign] });
+      return;
+    }
+    const [created] = act.kind === 'create' ? (act.groups[0]?.names ?? []) : [];
+    const { markFor } = this.options;
+    // One query, so one transaction even outside a transaction block: the role never exists unmarked.
+    await run(created && markFor ? `${sql}\n;${markRoleSql(created, markFor)}` : sql);
+    if (created) this.created.add(created);
+    if (act.renamed && this.created.has(act.renamed.from)) this.created.add(act.renamed.to);
+  }
+
+  private async recorded(sql: string, run: (sql: string) => Promise<void>): Promise<void> {
+    const act = this.options.guard ? roleStatement(sql) : undefined;
+    if (act) return this.guarded(sql, act, run);
+    await run(sql);
+    // Only once it ran: a CREATE ROLE that failed made nothing of pgvigil's.
     for (const role of rolesCreatedIn(sql)) this.created.add(role);
   }
 
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
-    this.note(sql);
-    return this.inner.query<R>(sql, params);
+  async query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
+    if (params !== undefined || !this.options.guard) {
+      const result = await this.inner.query<R>(sql, params);
+      for (const role of rolesCreatedIn(sql)) this.created.add(role);
+      return result;
+    }
+    let result: { rows: R[] } = { rows: [] };
+    await this.recorded(sql, async (text) => {
+      result = await this.inner.query<R>(text);
+    });
+    return result;
   }
 
   exec(sql: string): Promise<void> {
-    this.note(sql);
-    return this.inner.exec(sql);
+    return this.recorded(sql, (text) => this.inner.exec(text));
   }
 
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
-    return this.inner.transaction((tx) => fn(new RoleRecorder(tx, this.created)), opts);
+    return this.inner.transaction(
+      (tx) => fn(new RoleRecorder(tx, this.created, this.options, this.leftAlone)),
+      opts,
+    );
   }
 
   resetSession(): Promise<void> {

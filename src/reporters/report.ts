@@ -1,5 +1,6 @@
 import { type Diagnostic, SEVERITY_RANK, type Severity } from '../diagnostics/diagnostic.js';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
+import type { PartialRun } from '../migrate/incomplete-run.js';
 import type { Plan } from '../plan/model.js';
 
 /** A query plan a command made or read, for reporters that draw plans (html). */
@@ -22,6 +23,8 @@ export interface Report {
   readonly tool: { readonly name: 'pgvigil'; readonly version: string };
   /** The plans behind the findings (explain), when the command made any. */
   readonly plans?: readonly ReportPlan[];
+  /** The run stopped before its end (the connection to the server lost): these are the findings so far. */
+  readonly partial?: PartialRun;
 }
 
 export interface Summary {

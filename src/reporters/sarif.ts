@@ -41,6 +41,15 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
           : { originalUriBaseIds: { [SRCROOT]: { uri: srcRootUri(options.rootDir) } } }),
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((diagnostic) => result(diagnostic, ruleIndex, options)),
+        // A run that stopped before its end (the connection to the server lost) did not succeed.
+        ...(report.partial && {
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [{ level: 'error', message: { text: report.partial.reason } }],
+            },
+          ],
+        }),
       },
     ],
   };

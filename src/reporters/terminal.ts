@@ -19,7 +19,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const blocks = sortDiagnostics(report.diagnostics).map((diagnostic) =>
     renderDiagnostic(diagnostic, report.sources, colors).join('\n'),
   );
-  return `${[...blocks, summaryLine(summarize(report), colors)].join('\n\n')}\n`;
+  const partial = report.partial && colors.bold(colors.red(`✖ partial results: ${report.partial.reason}`));
+  return `${[...blocks, summaryLine(summarize(report), colors), ...(partial ? [partial] : [])].join('\n\n')}\n`;
 }
 
 function renderDiagnostic(

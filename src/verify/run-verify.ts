@@ -1,4 +1,5 @@
 import { withScratchDatabase } from '../engine/scratch.js';
+import { IncompleteRun } from '../migrate/incomplete-run.js';
 import { DEFAULT_MIGRATION_TIMEOUT_MS, verifyInWorker } from './verify-in-worker.js';
 import { type VerifyInput, type VerifyResult, verifyMigrations } from './verify-migrations.js';
 
@@ -15,7 +16,8 @@ export interface VerifyEngineOptions {
 /**
  * Verifies the migrations on the embedded engine (one instance in a worker thread, state carried
  * from one migration to the next), or with `db` in a scratch database on that server that is
- * dropped afterwards, also on error and Ctrl-C.
+ * dropped afterwards, also on error and Ctrl-C. A connection lost mid-run gives the findings so far,
+ * marked partial.
  */
 export async function runVerify(
   input: VerifyInput,
@@ -24,5 +26,16 @@ export async function runVerify(
   const { db, timeoutMs } = options;
   if (!db) return verifyInWorker(input, timeoutMs ?? DEFAULT_MIGRATION_TIMEOUT_MS);
   const session = timeoutMs === undefined ? {} : { session: { statementTimeoutMs: timeoutMs } };
-  return withScratchDatabase(db, (engine) => verifyMigrations(engine, input), session);
+  const createdRoles = new Set<string>();
+  try {
+    return await withScratchDatabase(db, (engine) => verifyMigrations(engine, input, createdRoles), {
+      ...session,
+      createdRoles,
+    });
+  } catch (error) {
+    // Thrown through the clean-up (the scratch database and roles dropped if the server still answers).
+    if (!(error instanceof IncompleteRun)) throw error;
+    const { diagnostics, sources, partial } = error;
+    return { diagnostics, sources, partial };
+  }
 }

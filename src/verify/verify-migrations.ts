@@ -4,6 +4,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { applyMigration, type MigrationEnvironment } from '../migrate/apply-migration.js';
 import { dropRolesCreatedSince, existingRoles, withCreatedRolesDropped } from '../migrate/created-roles.js';
+import { incompleteRun, lostConnection, type PartialRun } from '../migrate/incomplete-run.js';
+import { roleNoteDiagnostics } from '../migrate/role-notes.js';
 import type { RoleRecorder } from '../migrate/role-recorder.js';
 import { SyntheticRows } from '../migrate/synthetic-fill.js';
 import { applyFile } from '../project/apply-file.js';
@@ -33,6 +35,8 @@ export interface VerifyResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read, path as the user gave it → text, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
+  /** Set when the run stopped before its end (the connection to the server lost): the findings so far. */
+  readonly partial?: PartialRun;
 }
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
@@ -77,10 +81,17 @@ async function rebuild(
  * difference between the catalogs is a finding. The engine is the caller's (PGlite or a scratch
  * database); its state is carried from one migration to the next.
  */
-export async function verifyMigrations(engine: Engine, input: VerifyInput): Promise<VerifyResult> {
+export async function verifyMigrations(
+  engine: Engine,
+  input: VerifyInput,
+  /** Filled with the roles the migrations create, for the scratch database's clean-up. */
+  createdRoles?: Set<string>,
+): Promise<VerifyResult> {
   await initSql();
-  return withCreatedRolesDropped(engine, async (recorder) =>
-    verifyAll(recorder, input, await existingRoles(recorder)),
+  return withCreatedRolesDropped(
+    engine,
+    async (recorder) => verifyAll(recorder, input, await existingRoles(recorder)),
+    createdRoles,
   );
 }
 
@@ -96,18 +107,30 @@ async function verifyAll(
   let s0: CatalogState = await readState(engine);
   for (const [i, migration] of input.migrations.entries()) {
     input.onMigration?.(i);
-    const trip = await roundTrip(env, migration, s0, input.withData);
-    diagnostics.push(...trip.diagnostics);
-    files.push(...trip.files);
-    if (input.onFindings) input.onFindings(await found(trip.files, trip.diagnostics));
-    if (trip.after) {
-      s0 = trip.after;
-      continue;
+    try {
+      const trip = await roundTrip(env, migration, s0, input.withData);
+      diagnostics.push(...trip.diagnostics);
+      files.push(...trip.files);
+      if (input.onFindings) input.onFindings(await found(trip.files, trip.diagnostics));
+      if (trip.after) {
+        s0 = trip.after;
+        continue;
+      }
+      env = await rebuild(engine, input, i, roles);
+      s0 = await readState(engine);
+    } catch (error) {
+      const lost = lostConnection(error);
+      if (!lost) throw error;
+      const at = { command: 'verify', migrations: input.migrations, index: i } as const;
+      throw incompleteRun(lost, at, await found(files, [...diagnostics, ...notes(engine, files)]));
     }
-    env = await rebuild(engine, input, i, roles);
-    s0 = await readState(engine);
   }
-  return found(files, diagnostics);
+  return found(files, [...diagnostics, ...notes(engine, files)]);
+}
+
+/** The statements left alone because they would have changed a role of the server the run did not create. */
+function notes(engine: RoleRecorder, files: readonly SqlFile[]): Diagnostic[] {
+  return roleNoteDiagnostics(engine.leftAlone, files);
 }
 
 /** The findings ignore comments leave, with the files' texts. */

@@ -5,6 +5,7 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Engine } from '../../engine/engine.js';
+import type { PartialRun } from '../../migrate/incomplete-run.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
 import type { Report } from '../../reporters/report.js';
@@ -27,6 +28,8 @@ export interface CommandResult {
   readonly silent?: boolean;
   /** Plans the command made (explain): the html format draws them. */
   readonly plans?: Report['plans'];
+  /** The run stopped before its end: the report says so and the exit code is 2. */
+  readonly partial?: PartialRun;
 }
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));

@@ -48,5 +48,6 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
     sources: result.sources,
     filesChecked: result.sources.size,
     failOn: args.failOn ?? loaded.config.failOn,
+    ...(result.partial && { partial: result.partial }),
   };
 }

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { SCRATCH_PREFIX } from '../../src/engine/scratch.js';
+import { openServer } from '../../src/engine/server.js';
+import { testServerUrl, uniqueName } from '../support/engines.js';
+import { cli } from '../support/run-cli.js';
+import { tempProject } from '../support/temp-project.js';
+
+const adminUrl = testServerUrl() ?? '';
+
+interface RoleRow {
+  readonly connlimit: number;
+  readonly note: string | null;
+  readonly members: string[];
+}
+
+describe('verify --db and lint --trace --db: roles that exist on the server', () => {
+  let admin: Engine;
+  beforeAll(async () => {
+    if (!adminUrl) throw new Error('these tests need the test PostgreSQL server');
+    admin = await openServer(adminUrl);
+  });
+  afterAll(() => admin?.close());
+
+  async function role(name: string): Promise<RoleRow | undefined> {
+    const { rows } = await admin.query<RoleRow>(
+      `SELECT rolconnlimit AS connlimit, shobj_description(r.oid, 'pg_authid') AS note,
+              ARRAY(SELECT m.rolname::text FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member
+                     WHERE a.roleid = r.oid ORDER BY 1) AS members
+         FROM pg_roles r WHERE rolname = $1`,
+      [name],
+    );
+    return rows[0];
+  }
+
+  async function scratchDatabases(): Promise<string[]> {
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [SCRATCH_PREFIX],
+    );
+    return rows.map((row) => row.datname);
+  }
+
+  it('leave it untouched: its CREATE ROLE, ALTER ROLE and DROP ROLE are not run, each with an info finding, and the run goes on', async () => {
+    const theirs = uniqueName('pgvigil_theirs');
+    const mine = uniqueName('pgvigil_mine');
+    await admin.exec(
+      `CREATE ROLE ${theirs} CONNECTION LIMIT 3; COMMENT ON ROLE ${theirs} IS 'the application''s'`,
+    );
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY, title text);\n',
+      'migrations/000001_roles.up.sql': [
+        `CREATE ROLE ${theirs};`,
+        `CREATE ROLE ${mine} IN ROLE ${theirs};`,
+        `GRANT SELECT ON posts TO ${theirs}, ${mine};`,
+        `ALTER ROLE ${theirs} CONNECTION LIMIT 5;`,
+      ].join('\n'),
+      'migrations/000001_roles.down.sql': [
+        `REVOKE SELECT ON posts FROM ${theirs}, ${mine};`,
+        `DROP ROLE ${mine};`,
+        `DROP ROLE ${theirs};`,
+      ].join('\n'),
+      'migrations/000002_t.up.sql': 'CREATE TABLE t (id int);',
+      'migrations/000002_t.down.sql': 'DROP TABLE t;',
+    });
+    const args = [`${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--db', adminUrl, '--format', 'json'];
+    const before = await scratchDatabases();
+    try {
+      for (const command of [['verify'], ['lint', '--trace']]) {
+        const run = await cli(...command, ...args);
+        const diagnostics: Diagnostic[] = JSON.parse(run.stdout).diagnostics;
+        const at = (rule: string) =>
+          diagnostics
+            .filter((d) => d.rule === rule)
+            .map((d) => `${d.severity} ${(d.file ?? '').slice(dir.length + 1)}:${d.line}`);
+        const leftAlone =
+          command[0] === 'verify'
+            ? [
+                'migrations/000001_roles.down.sql:3',
+                'migrations/000001_roles.up.sql:1',
+                'migrations/000001_roles.up.sql:4',
+              ]
+            : ['migrations/000001_roles.up.sql:1', 'migrations/000001_roles.up.sql:4'];
+        expect(at('unsupported-input'), command[0]).toEqual(leftAlone.map((where) => `info ${where}`));
+        expect(at('statement-failed'), command[0]).toEqual([]);
+        expect(diagnostics.find((d) => d.line === 1)?.message).toContain(`Role ${theirs} already exists`);
+        // The server's role is as it was; the one the migration created is gone, and so is its membership.
+        expect(await role(theirs)).toEqual({ connlimit: 3, note: "the application's", members: [] });
+        expect(await role(mine)).toBeUndefined();
+        expect(await scratchDatabases()).toEqual(before);
+      }
+    } finally {
+      await admin.exec(`DROP ROLE IF EXISTS ${mine}; DROP ROLE IF EXISTS ${theirs}`);
+    }
+  });
+});
