@@ -1,6 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { QueryRecorder, RecordedQuery } from './recorded-query.js';
+import type { AnyMethod } from './replace-method.js';
 import { applicationFrames, captureStack } from './stack.js';
 
 /** The recorders listening to one watched pool, client or PGlite instance. */
@@ -18,6 +19,15 @@ const scopes = new AsyncLocalStorage<ReadonlySet<QueryRecorder>>();
 /** Runs `fn` inside the recorder's scope (nested scopes add up). */
 export function runInScope<T>(recorder: QueryRecorder, fn: () => T): T {
   return scopes.run(new Set([...(scopes.getStore() ?? []), recorder]), fn);
+}
+
+/**
+ * The callback, run in the async context of the call that passed it: pg calls back from its socket's
+ * events, where the scope of the callback that sent the query is lost, and queries sent from a
+ * callback would escape their detectNPlusOne.
+ */
+export function inCallerContext(callback: AnyMethod): AnyMethod {
+  return AsyncResource.bind(callback);
 }
 
 function listening(listeners: Listeners): QueryRecorder[] {
@@ -53,10 +63,10 @@ export function recordCall<T>(
     typeof last === 'function'
       ? [
           ...args.slice(0, -1),
-          function (this: unknown, ...results: unknown[]) {
+          inCallerContext(function (this: unknown, ...results: unknown[]) {
             done();
             return last.apply(this, results);
-          },
+          }),
         ]
       : [...args];
   const result = run(callArgs);

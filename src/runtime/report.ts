@@ -5,9 +5,10 @@ import type { StackFrame } from './stack.js';
 const LABEL = 14;
 const row = (label: string, text: string): string => {
   const [head = '', ...rest] = text.split('\n');
-  return [`  ${label.padEnd(LABEL)}${head}`, ...rest.map((line) => `  ${''.padEnd(LABEL)}${line}`.trimEnd())].join(
-    '\n',
-  );
+  return [
+    `  ${label.padEnd(LABEL)}${head}`,
+    ...rest.map((line) => `  ${''.padEnd(LABEL)}${line}`.trimEnd()),
+  ].join('\n');
 };
 
 function frameText(frame: StackFrame): string {

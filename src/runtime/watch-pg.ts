@@ -1,5 +1,5 @@
 import { pgCall } from './pg-call.js';
-import { type Listeners, recordCall } from './record-call.js';
+import { inCallerContext, type Listeners, recordCall } from './record-call.js';
 import { type AnyMethod, replaceMethod } from './replace-method.js';
 
 // The client pg-pool is running Pool.query's own client.query on: that query was recorded already,
