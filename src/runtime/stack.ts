@@ -1,4 +1,4 @@
-import { dirname, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** One frame of a call stack, as V8 printed it. */
@@ -10,8 +10,10 @@ export interface StackFrame {
   readonly function?: string;
 }
 
-// Frames of pgvigil's runtime itself: whether it runs from src/ (its own tests) or from dist/.
-const OWN_DIR = `${dirname(fileURLToPath(import.meta.url))}${sep}`;
+// Frames of pgvigil's runtime itself, from dist/ or from src/: source maps (vitest applies them)
+// turn dist/runtime/*.js frames into src/runtime/*.ts ones.
+const PACKAGE_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const OWN_DIRS = ['src', 'dist'].map((dir) => `${join(PACKAGE_ROOT, dir, 'runtime')}${sep}`);
 // ORMs and query builders add many frames above the driver call: look deep enough to get past them.
 const DEPTH = 50;
 const APPLICATION_FRAMES = 5;
@@ -35,10 +37,10 @@ function parseFrame(text: string): StackFrame | undefined {
   return { file, line: Number(line), column: Number(column), ...(fn && { function: fn }) };
 }
 
-const isApplication = (frame: StackFrame): boolean =>
-  frame.file.startsWith(sep) || /^[A-Za-z]:\\/.test(frame.file)
-    ? !frame.file.includes(`${sep}node_modules${sep}`) && !frame.file.startsWith(OWN_DIR)
-    : false;
+const isApplication = ({ file }: StackFrame): boolean =>
+  isAbsolute(file) &&
+  !file.includes(`${sep}node_modules${sep}`) &&
+  !OWN_DIRS.some((dir) => file.startsWith(dir));
 
 /**
  * The frames of the application in a stack, innermost first: outside node_modules, outside
