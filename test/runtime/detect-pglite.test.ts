@@ -142,6 +142,18 @@ describe('detectNPlusOne on PGlite', () => {
     expect((tagged as NPlusOneError).findings[0]?.queries).toEqual(['SELECT title FROM posts WHERE id = $1']);
   });
 
+  it('catches a Promise.all fan-out: the calls count in the order they were made', async () => {
+    const error = await caught(
+      detectNPlusOne(db, async () => {
+        const posts = await db.query<{ id: number }>('SELECT id FROM posts ORDER BY id');
+        await Promise.all(
+          posts.rows.map((p) => db.query('SELECT body FROM comments WHERE post_id = $1', [p.id])),
+        );
+      }),
+    );
+    expect((error as NPlusOneError).findings.map((f) => [f.rule, f.count])).toEqual([['n-plus-one', 8]]);
+  });
+
   it('keeps two callbacks running at the same time apart', async () => {
     const [loop, batch] = await Promise.allSettled([
       detectNPlusOne(db, commentsOneByOne),
