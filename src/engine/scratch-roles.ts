@@ -69,9 +69,12 @@ export async function dropScratchRoles(
 
 /** The roles of runs that could not drop them (killed, server crashed): their scratch database is gone. */
 export async function sweepScratchRoles(admin: Engine): Promise<string[]> {
+  // The roles first: a role marked with a database was created after it, so a database missing
+  // from the later read was dropped, not yet to be created by a run starting meanwhile.
+  const marked = await markedRoles(admin);
   const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_catalog.pg_database');
   const databases = new Set(rows.map((row) => row.datname));
-  const orphans = (await markedRoles(admin)).filter((role) => !databases.has(role.database));
+  const orphans = marked.filter((role) => !databases.has(role.database));
   await dropRoles(
     admin,
     orphans.map((role) => role.name),

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { urlForDatabase } from '../../src/engine/database-url.js';
@@ -10,15 +7,21 @@ import { openServer } from '../../src/engine/server.js';
 import { testServerUrl, uniqueName } from '../support/engines.js';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
+import { interruptWhileSleeping } from '../verify/interrupt-run.js';
 
 const adminUrl = testServerUrl() ?? '';
 
+/** The scratch databases of this process (the in-process CLI's): other test files run theirs meanwhile. */
 async function scratchDatabases(admin: Engine): Promise<string[]> {
   const { rows } = await admin.query<{ datname: string }>(
     'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY 1',
-    [SCRATCH_PREFIX],
+    [`${SCRATCH_PREFIX}${process.pid}_`],
   );
   return rows.map((row) => row.datname);
+}
+
+async function databaseExists(admin: Engine, name: string): Promise<boolean> {
+  return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length > 0;
 }
 
 async function userTables(url: string): Promise<string[]> {
@@ -124,31 +127,22 @@ describe('lint --trace --db', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('drops the scratch database when interrupted by %s (exit %i)', async (signal, exitCode) => {
-    const dir = await tempProject({
-      'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY);\n',
-      'migrations/000001_slow.up.sql': 'SELECT pg_sleep(60);\n',
-    });
-    const before = await scratchDatabases(admin);
-    const argv = ['lint', `${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--trace', '--db', userUrl];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let during: string[] = [];
-    // The sleep has started once a scratch database exists and a session in it runs pg_sleep.
-    for (let i = 0; i < 300 && during.length === 0; i++) {
-      await sleep(100);
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_stat_activity WHERE starts_with(datname, $1) AND query LIKE 'SELECT pg_sleep%'`,
-        [SCRATCH_PREFIX],
-      );
-      during = rows.map((row) => row.datname);
-    }
-    expect(during).toHaveLength(1);
-    child.kill(signal);
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(exitCode);
-    expect(await scratchDatabases(admin)).toEqual(before);
-    expect(await userTables(userUrl)).toEqual(userTablesBefore);
-  });
+  ] as const)(
+    'drops the scratch database and the roles the run created when interrupted by %s (exit %i, promptly)',
+    async (signal, exitCode) => {
+      const role = uniqueName('pgvigil_interrupted');
+      const dir = await tempProject({
+        'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY);\n',
+        'migrations/000001_role.up.sql': `CREATE ROLE ${role};\n`,
+        'migrations/000002_slow.up.sql': 'SELECT pg_sleep(60);\n',
+      });
+      const argv = ['lint', `${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--trace', '--db', userUrl];
+      const run = await interruptWhileSleeping(admin, argv, signal);
+      expect(run.code).toBe(exitCode);
+      expect(run.exitMs).toBeLessThan(5000);
+      expect(await databaseExists(admin, run.scratch)).toBe(false);
+      expect((await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rows).toEqual([]);
+      expect(await userTables(userUrl)).toEqual(userTablesBefore);
+    },
+  );
 });

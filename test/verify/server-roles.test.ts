@@ -6,6 +6,7 @@ import { openServer } from '../../src/engine/server.js';
 import { testServerUrl, uniqueName } from '../support/engines.js';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
+import { interruptWhileSleeping } from './interrupt-run.js';
 
 const adminUrl = testServerUrl() ?? '';
 
@@ -34,10 +35,11 @@ describe('verify --db and lint --trace --db: roles that exist on the server', ()
     return rows[0];
   }
 
+  /** The scratch databases of this process (the in-process CLI's): other test files run theirs meanwhile. */
   async function scratchDatabases(): Promise<string[]> {
     const { rows } = await admin.query<{ datname: string }>(
       'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-      [SCRATCH_PREFIX],
+      [`${SCRATCH_PREFIX}${process.pid}_`],
     );
     return rows.map((row) => row.datname);
   }
@@ -65,10 +67,11 @@ describe('verify --db and lint --trace --db: roles that exist on the server', ()
       'migrations/000002_t.down.sql': 'DROP TABLE t;',
     });
     const args = [`${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--db', adminUrl, '--format', 'json'];
-    const before = await scratchDatabases();
+    expect(await scratchDatabases()).toEqual([]);
     try {
       for (const command of [['verify'], ['lint', '--trace']]) {
         const run = await cli(...command, ...args);
+        expect(run.stderr, command[0]).toBe('');
         const diagnostics: Diagnostic[] = JSON.parse(run.stdout).diagnostics;
         const at = (rule: string) =>
           diagnostics
@@ -88,10 +91,28 @@ describe('verify --db and lint --trace --db: roles that exist on the server', ()
         // The server's role is as it was; the one the migration created is gone, and so is its membership.
         expect(await role(theirs)).toEqual({ connlimit: 3, note: "the application's", members: [] });
         expect(await role(mine)).toBeUndefined();
-        expect(await scratchDatabases()).toEqual(before);
+        expect(await scratchDatabases()).toEqual([]);
       }
     } finally {
       await admin.exec(`DROP ROLE IF EXISTS ${mine}; DROP ROLE IF EXISTS ${theirs}`);
     }
+  });
+
+  it('Ctrl-C during verify: the scratch database and the roles the run created are gone, and the process exits promptly', async () => {
+    const mine = uniqueName('pgvigil_interrupted');
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY);\n',
+      'migrations/000001_role.up.sql': `CREATE ROLE ${mine};\nGRANT SELECT ON posts TO ${mine};\n`,
+      'migrations/000001_role.down.sql': `REVOKE SELECT ON posts FROM ${mine};\nDROP ROLE ${mine};\n`,
+      'migrations/000002_slow.up.sql': 'SELECT pg_sleep(60);\n',
+      'migrations/000002_slow.down.sql': 'SELECT 1;\n',
+    });
+    const argv = ['verify', `${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--db', adminUrl];
+    const run = await interruptWhileSleeping(admin, argv, 'SIGINT');
+    expect(run.code).toBe(130);
+    expect(run.exitMs).toBeLessThan(5000);
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [run.scratch]);
+    expect(rows).toEqual([]);
+    expect(await role(mine)).toBeUndefined();
   });
 });
