@@ -1,5 +1,12 @@
 import ts from 'typescript';
-import { type CallSite, type CodeFacts, codeFacts, functionName, type QuerySite } from './code-facts.js';
+import {
+  type CallSite,
+  type CodeFacts,
+  codeFacts,
+  functionName,
+  functionNames,
+  type QuerySite,
+} from './code-facts.js';
 import type { DbLibrary } from './db-libraries.js';
 import type { CodeLoop, NamedFunction } from './loop-place.js';
 import { beforeFirstAwait, runsHere } from './runs-here.js';
@@ -55,7 +62,8 @@ function isOwnFile(node: ts.Node): boolean {
  * inside a loop of a function that reads (in the same file, or with a checker anywhere in the
  * program). One analyzer per program: it keeps each file's facts and each function's summary.
  */
-export function codeAnalyzer(checker?: ts.TypeChecker): (sourceFile: ts.SourceFile) => QueryInLoop[] {
+export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) => QueryInLoop[] {
+  const checker = program?.getTypeChecker();
   const typeOf = checker ? typedHandles(checker) : undefined;
   const facts = new Map<ts.SourceFile, CodeFacts>();
   const summaries = new Map<NamedFunction, Summary | null>();
@@ -65,9 +73,23 @@ export function codeAnalyzer(checker?: ts.TypeChecker): (sourceFile: ts.SourceFi
     return known;
   };
 
+  // Names of the project's functions: a call by any other name needs no symbol lookup.
+  let ownNames: Set<string> | undefined;
+  const isOwnName = (name: string): boolean => {
+    ownNames ??= new Set(
+      (program?.getSourceFiles() ?? []).filter(isOwnFile).flatMap((file) => functionNames(file)),
+    );
+    return ownNames.has(name);
+  };
+
   const resolve = (call: ts.CallExpression): NamedFunction | undefined => {
     const callee = call.expression;
-    if (checker) {
+    const name = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isIdentifier(callee)
+        ? callee.text
+        : undefined;
+    if (checker && name !== undefined && isOwnName(name)) {
       let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       for (const declaration of symbol?.declarations ?? []) {
@@ -75,8 +97,8 @@ export function codeAnalyzer(checker?: ts.TypeChecker): (sourceFile: ts.SourceFi
         if (fn && ts.isFunctionLike(fn) && 'body' in fn && fn.body && isOwnFile(fn))
           return fn as NamedFunction;
       }
-      return undefined;
     }
+    if (checker) return undefined;
     const own = factsOf(call.getSourceFile()).functions;
     if (ts.isIdentifier(callee)) {
       const found = own.get(callee.text);

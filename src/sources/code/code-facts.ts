@@ -102,3 +102,18 @@ function returnsToCaller(node: ts.Node, owner: NamedFunction): boolean {
   for (let at: ts.Node = parent; at.parent; at = at.parent) if (ts.isFunctionLike(at)) return at === owner;
   return false;
 }
+
+/** The names of a file's functions that have a body, for a quick "could this call be the project's?". */
+export function functionNames(sourceFile: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const name =
+      ts.isFunctionLike(node) && 'body' in node && node.body
+        ? functionName(node as NamedFunction)
+        : undefined;
+    if (name) names.push(name);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
+}

@@ -28,9 +28,18 @@ function programFor(tsconfig: string, files: readonly string[]): ts.Program | un
   const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
   if (read.error) return undefined;
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig));
-  // Only the files asked about and what they import: the analysis needs no global types nor emit.
+  // The files asked about, what they import and the project's own declarations (`declare module`):
+  // the analysis needs no other global types, nor emit.
   const options = { ...parsed.options, allowJs: true, noEmit: true, skipLibCheck: true, types: [] };
-  return ts.createProgram({ rootNames: files, options });
+  const declarations = parsed.fileNames.filter((name) => name.endsWith('.d.ts'));
+  const host = ts.createCompilerHost(options);
+  const readSource = host.getSourceFile.bind(host);
+  // Node's own types (@types/pg pulls them in) are a third of the program and tell no database handle apart.
+  host.getSourceFile = (name, target, ...rest) =>
+    name.includes('/node_modules/@types/node/')
+      ? ts.createSourceFile(name, '', target)
+      : readSource(name, target, ...rest);
+  return ts.createProgram({ rootNames: [...files, ...declarations], options, host });
 }
 
 /**
@@ -55,7 +64,7 @@ export async function findQueriesInFiles(files: readonly string[]): Promise<Map<
           group.map((file) => resolve(file)),
         )
       : undefined;
-    const analyze = program ? codeAnalyzer(program.getTypeChecker()) : alone;
+    const analyze = program ? codeAnalyzer(program) : alone;
     for (const file of group) {
       const fromProgram = program?.getSourceFile(resolve(file));
       const text = fromProgram?.text ?? (await readFile(file, 'utf8'));

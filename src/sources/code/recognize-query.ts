@@ -6,7 +6,8 @@ import type { ChainLink, QueryChain } from './query-chain.js';
 /** How a file's receivers are told apart: its hints, and a type checker's answer when there is a program. */
 export interface Recognizer {
   readonly hints: FileHints;
-  readonly typeOf?: (node: ts.Expression) => DbLibrary | undefined;
+  /** From a type checker: the handle's library, `other` for a known type that is none, undefined when unknown. */
+  readonly typeOf?: (node: ts.Expression) => DbLibrary | 'other' | undefined;
 }
 
 /** A database read recognised in a chain. `then` is set when the chain ends in `.then/.catch/.finally`. */
@@ -111,6 +112,7 @@ const GLOBALS = new Set([
   'Atomics',
   'Symbol',
 ]);
+const KNEX_STARTS = new Set(['raw', 'from', 'table', 'first', 'select', 'where']);
 const KYSELY_RUNS = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow']);
 
 /** Names people give database handles; matched against the receiver's last name. */
@@ -142,12 +144,17 @@ function sqlHead(link: ChainLink): string | undefined {
   return undefined;
 }
 
-/** What the receiver of `links[at]` is, from the checker, the file's bindings, or its name. */
-function receiverLibrary(r: Recognizer, links: readonly ChainLink[], at: number): DbLibrary | undefined {
+/** What the receiver of `links[at]` is: its type when a checker knows it, else what the file bound a name of it to. */
+function receiverLibrary(
+  r: Recognizer,
+  links: readonly ChainLink[],
+  at: number,
+): DbLibrary | 'other' | undefined {
+  const receiver = links[at - 1];
+  const typed = receiver && r.typeOf?.(receiver.node);
+  if (typed) return typed;
   for (let i = at - 1; i >= 0; i--) {
     const link = links[i] as ChainLink;
-    const typed = r.typeOf?.(link.node);
-    if (typed) return typed;
     if (!isCall(link) && r.hints.roots.has(link.name)) return r.hints.roots.get(link.name);
   }
   return undefined;
@@ -182,11 +189,12 @@ const MATCHES: readonly Match[] = [
       : undefined,
   (r, links, at) => {
     const link = links[at] as ChainLink;
+    const shape =
+      link.name === 'rpc' ||
+      (link.name === 'from' && stringArg(link) && links.slice(at).some((l) => l.name === 'select'));
+    if (!shape || !isCall(link) || at === 0) return undefined;
     const known = receiverLibrary(r, links, at);
-    const supabase = known === 'Supabase' || (!known && SUPABASE_NAME.test(nameBefore(links, at)));
-    if (!supabase || !isCall(link)) return undefined;
-    if (link.name === 'rpc') return 'Supabase';
-    return link.name === 'from' && stringArg(link) && links.slice(at).some((l) => l.name === 'select')
+    return known === 'Supabase' || (!known && SUPABASE_NAME.test(nameBefore(links, at)))
       ? 'Supabase'
       : undefined;
   },
@@ -212,16 +220,14 @@ const MATCHES: readonly Match[] = [
   },
   (r, links, at) => {
     const link = links[at] as ChainLink;
-    if (!isCall(link)) return undefined;
+    if (!isCall(link) || (at > 0 && !KNEX_STARTS.has(link.name))) return undefined;
     const known = at === 0 ? r.hints.roots.get(link.name) : receiverLibrary(r, links, at);
     if (at === 0)
       return stringArg(link) && (known === 'Knex' || (!known && /^(?:knex|trx|tx|db)$/.test(link.name)))
         ? 'Knex'
         : undefined;
     const knex = known === 'Knex' || (!known && /^(?:knex|trx)$/.test(nameBefore(links, at)));
-    return knex && ['raw', 'from', 'table', 'first', 'select', 'where'].includes(link.name)
-      ? 'Knex'
-      : undefined;
+    return knex ? 'Knex' : undefined;
   },
   (r, links, at) => {
     const link = links[at] as ChainLink;
@@ -241,7 +247,8 @@ const MATCHES: readonly Match[] = [
   },
   (r, links, at) => {
     const link = links[at] as ChainLink;
-    if (!isCall(link) || at === 0) return undefined;
+    if (!isCall(link) || at === 0 || !(link.name === 'query' || SEQUELIZE_READS.has(link.name)))
+      return undefined;
     const known = receiverLibrary(r, links, at);
     if (link.name === 'query' && (known === 'Sequelize' || (!known && nameBefore(links, at) === 'sequelize')))
       return 'Sequelize';

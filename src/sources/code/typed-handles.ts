@@ -43,18 +43,33 @@ function libraryOfSymbol(
   return undefined;
 }
 
+/** A receiver the checker knows to be something else than a database handle (a class of the project, a Map). */
+export const NOT_A_HANDLE = 'other';
+
 /**
  * With a program's type checker: the library whose type an expression has (a pg Pool, a
- * PrismaClient, a Knex, a Sequelize Model class…), whatever the expression's name.
+ * PrismaClient, a Knex, a Sequelize Model class…), whatever the expression's name; NOT_A_HANDLE
+ * when its type is known and no library's, so that its name alone does not make it one.
  */
-export function typedHandles(checker: ts.TypeChecker): (node: ts.Expression) => DbLibrary | undefined {
+export function typedHandles(
+  checker: ts.TypeChecker,
+): (node: ts.Expression) => DbLibrary | typeof NOT_A_HANDLE | undefined {
+  const known = new Map<ts.Node, DbLibrary | typeof NOT_A_HANDLE | undefined>();
   return (node) => {
-    const type = checker.getTypeAtLocation(node);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
-    return (
-      libraryOfSymbol(checker, type.aliasSymbol, 0) ??
-      libraryOfSymbol(checker, type.getSymbol(), 0) ??
-      (type.isUnion() ? undefined : libraryOfSymbol(checker, checker.getApparentType(type).getSymbol(), 0))
-    );
+    if (!known.has(node)) known.set(node, handleOf(checker, node));
+    return known.get(node);
   };
+}
+
+function handleOf(checker: ts.TypeChecker, node: ts.Expression): DbLibrary | typeof NOT_A_HANDLE | undefined {
+  const type = checker.getNonNullableType(checker.getTypeAtLocation(node));
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || type.isUnion()) return undefined;
+  const symbol = type.aliasSymbol ?? type.getSymbol() ?? checker.getApparentType(type).getSymbol();
+  if (!symbol) return undefined;
+  return (
+    libraryOfSymbol(checker, type.aliasSymbol, 0) ??
+    libraryOfSymbol(checker, type.getSymbol(), 0) ??
+    libraryOfSymbol(checker, checker.getApparentType(type).getSymbol(), 0) ??
+    NOT_A_HANDLE
+  );
 }
