@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { detectNPlusOne, NPlusOneError, watchQueries } from '../../src/runtime/index.js';
 import { openServerTestDatabase, testServerUrl } from '../support/engines.js';
 import { BLOG_SCHEMA, lineOf } from './support/blog.js';
+import { caught, throwAfter } from './support/outcome.js';
 
 let database: Engine;
 let pool: pg.Pool;
@@ -40,11 +41,6 @@ async function commentsBatched(): Promise<number> {
   return comments.rowCount ?? 0;
 }
 
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 const isWatched = (target: object): boolean =>
   Object.hasOwn(target, 'query') || Object.hasOwn(target, 'connect');
 
@@ -143,14 +139,8 @@ describe('detectNPlusOne on node-postgres (PostgreSQL server)', () => {
   });
 
   it('restores the pool when the callback throws, and rethrows its error unchanged', async () => {
-    const boom = new Error('boom');
-    const error = await caught(
-      detectNPlusOne(pool, async () => {
-        await commentsOneByOne();
-        throw boom;
-      }),
-    );
-    expect(error).toBe(boom);
+    const { thrown, out } = await throwAfter(pool, commentsOneByOne);
+    expect(out).toBe(thrown);
     expect(isWatched(pool)).toBe(false);
   });
 

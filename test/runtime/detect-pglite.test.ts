@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { detectNPlusOne, NPlusOneError, type RecordedQuery, watchQueries } from '../../src/runtime/index.js';
 import { BLOG_SCHEMA, lineOf } from './support/blog.js';
+import { caught, throwAfter } from './support/outcome.js';
 import { barePglite } from './support/pglite.js';
 
 let db: PGlite;
@@ -28,12 +29,6 @@ async function commentsBatched(): Promise<number> {
   const comments = await db.query('SELECT post_id, id, body FROM comments WHERE post_id = ANY($1)', [ids]);
   return comments.rows.length;
 }
-
-const caught = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 
 describe('detectNPlusOne on PGlite', () => {
   it('fails on a loop of lookups, pointing at the loop line of this file', async () => {
@@ -95,14 +90,8 @@ describe('detectNPlusOne on PGlite', () => {
   });
 
   it('restores the instance when the callback throws, and rethrows its error unchanged', async () => {
-    const boom = new Error('boom');
-    const error = await caught(
-      detectNPlusOne(db, async () => {
-        await commentsOneByOne();
-        throw boom;
-      }),
-    );
-    expect(error).toBe(boom);
+    const { thrown, out } = await throwAfter(db, commentsOneByOne);
+    expect(out).toBe(thrown);
     for (const method of ['query', 'exec', 'transaction']) expect(Object.hasOwn(db, method)).toBe(false);
     const after = await detectNPlusOne(db, commentsBatched);
     expect(after.queries).toHaveLength(2);
