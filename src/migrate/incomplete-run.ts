@@ -13,16 +13,18 @@ export interface PartialRun {
   readonly stoppedAt: string;
 }
 
-/** What a run found before the connection died under it, with where and why it stopped. */
-export class IncompleteRun extends Error {
-  override readonly name = 'IncompleteRun';
-
+/**
+ * What a run found before the connection died under it, with where and why it stopped. A
+ * ConnectionError still: a caller that does not report partial results says its one line.
+ */
+export class IncompleteRun extends ConnectionError {
   constructor(
     readonly partial: PartialRun,
     readonly diagnostics: readonly Diagnostic[],
     readonly sources: ReadonlyMap<string, string>,
+    code: string | undefined,
   ) {
-    super(partial.reason);
+    super(partial.reason, code);
   }
 }
 
@@ -62,5 +64,5 @@ export function incompleteRun(
   });
   const sources = new Map(done.sources);
   if (!sources.has(step.file)) sources.set(step.file, step.sql);
-  return new IncompleteRun({ reason, stoppedAt: step.file }, [...done.diagnostics, stop], sources);
+  return new IncompleteRun({ reason, stoppedAt: step.file }, [...done.diagnostics, stop], sources, lost.code);
 }
