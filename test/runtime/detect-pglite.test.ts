@@ -181,7 +181,11 @@ describe('watchQueries on PGlite', () => {
     expect(Object.hasOwn(db, 'query')).toBe(false);
   });
 
-  it('rejects what it cannot watch with a one-line message', () => {
+  it('rejects what it cannot watch, and a minRepeats below 2, with one-line messages', () => {
+    expect(() => watchQueries(db, { minRepeats: 1 })).toThrow(
+      'pgvigil/runtime: minRepeats must be an integer of at least 2 (got 1).',
+    );
+    expect(Object.hasOwn(db, 'query')).toBe(false);
     expect(() => watchQueries({} as object)).toThrow(
       'pgvigil/runtime: cannot watch an object of class Object without a query() method: pass a pg Pool, a pg Client or a PGlite instance.',
     );
