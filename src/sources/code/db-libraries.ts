@@ -10,6 +10,18 @@ export type DbLibrary =
   | 'Sequelize'
   | 'Supabase';
 
+export const LIBRARIES: readonly DbLibrary[] = [
+  'node-postgres',
+  'postgres.js',
+  'Prisma',
+  'Drizzle',
+  'Knex',
+  'Kysely',
+  'TypeORM',
+  'Sequelize',
+  'Supabase',
+];
+
 export const BATCH_FORM: Readonly<Record<DbLibrary, string>> = {
   'node-postgres': '`WHERE post_id = ANY($1)` with the array of keys as $1',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: postgres.js's own interpolation syntax, shown as text.
