@@ -89,6 +89,7 @@ describe('pgvigil/no-query-in-loop', () => {
           errors: [{ messageId: 'queryInLoop', line: 2, column: 26 }],
         },
         {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the linted code's own template, as text.
           code: 'let id = 0;\ndo {\n  id = (await sql`SELECT next FROM t WHERE id = ${id}`)[0].next;\n} while (id);',
           errors: [{ messageId: 'queryInLoop', line: 3, column: 15 }],
         },
