@@ -74,12 +74,13 @@ export function watchPgPool(pool: object, listeners: Listeners): () => void {
           });
         }
         if (insideQuery) return original.call(this, passingThrough(callback as AnyMethod));
+        // Bound: a waiting connect is called back from release(), in the releasing caller's context.
         return original.call(
           this,
-          function (this: unknown, error: unknown, client: unknown, ...rest: unknown[]) {
+          inCallerContext(function (this: unknown, error: unknown, client: unknown, ...rest: unknown[]) {
             if (!error) adopt(client);
             return (callback as AnyMethod).call(this, error, client, ...rest);
-          },
+          }),
         );
       },
   );

@@ -41,6 +41,22 @@ async function commentsBatched(): Promise<number> {
   return comments.rowCount ?? 0;
 }
 
+// pg's callback forms end to end: pool.connect(cb), then client.query(text, values, cb) one after another.
+const titlesViaCallbacks = (from: pg.Pool, ids: readonly number[]): Promise<void> =>
+  new Promise((resolve, reject) => {
+    from.connect((error, client, release) => {
+      if (error || !client) return reject(error);
+      const next = (i: number): void => {
+        const id = ids[i];
+        if (id === undefined) {
+          release();
+          return resolve();
+        }
+        client.query('SELECT title FROM posts WHERE id = $1', [id], (e) => (e ? reject(e) : next(i + 1)));
+      };
+      next(0);
+    });
+  });
 const isWatched = (target: object): boolean =>
   Object.hasOwn(target, 'query') || Object.hasOwn(target, 'connect');
 
@@ -90,28 +106,19 @@ describe('detectNPlusOne on node-postgres (PostgreSQL server)', () => {
     expect((promiseForm as NPlusOneError).findings[0]?.count).toBe(6);
     expect((promiseForm as NPlusOneError).queries[0]?.method).toBe('pg Client.query');
     expect(checkedOut && isWatched(checkedOut)).toBe(false);
-    const callbackForm = await caught(
-      detectNPlusOne(
-        pool,
-        () =>
-          new Promise<void>((resolve, reject) => {
-            pool.connect((error, client, release) => {
-              if (error || !client) return reject(error);
-              const next = (id: number): void => {
-                if (id > 6) {
-                  release();
-                  return resolve();
-                }
-                client.query('SELECT title FROM posts WHERE id = $1', [id], (e) =>
-                  e ? reject(e) : next(id + 1),
-                );
-              };
-              next(1);
-            });
-          }),
-      ),
-    );
-    expect((callbackForm as NPlusOneError).findings[0]?.count).toBe(6);
+    // One client for two callbacks: the second waits in connect() until the first releases it.
+    const fresh = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const [loop, pair] = await Promise.allSettled([
+        detectNPlusOne(fresh, () => titlesViaCallbacks(fresh, [1, 2, 3, 4, 5, 6])),
+        detectNPlusOne(fresh, () => titlesViaCallbacks(fresh, [7, 8])),
+      ]);
+      expect(loop.status === 'rejected' && (loop.reason as NPlusOneError).findings[0]?.count).toBe(6);
+      expect(pair.status === 'fulfilled' && pair.value.queries.map((q) => q.parameters)).toEqual([[7], [8]]);
+      expect(isWatched(fresh)).toBe(false);
+    } finally {
+      await fresh.end();
+    }
     expect(isWatched(pool)).toBe(false);
   });
 
