@@ -7,7 +7,12 @@ transaction, interleaved with other sessions, two loops in a row, in a trace) an
 one (chunks of \`IN (…)\` and \`= ANY($1)\`, pagination by keyset and by OFFSET, one lookup per session or per
 span, loops below the threshold, write loops, pool health checks, one pooled connection serving
 requests a pause apart, and a loop whose iterations also do slow work). Each file is analyzed as \`pgvigil n1\`
-does, with the default settings.`;
+does, with the default settings. For no-query-in-loop, the code samples of \`bench/n1/code/\` (its README):
+JavaScript and TypeScript over node-postgres, postgres.js, Prisma, Drizzle, Knex, Kysely, TypeORM, Sequelize and
+Supabase, each line that sends one query per item of a loop marked \`// n+1\` (direct, through a helper, fanned out
+with Promise.all, typed through a tsconfig) beside look-alikes (batches with IN / ANY / inArray / whereIn / .in(),
+builders made in a loop and run once, writes in loops, Prisma's batched findUnique, array methods, GraphQL and
+MongoDB clients, a query in \`.then\`, in strings and comments); that folder is analyzed as \`pgvigil n1 <dir>\` does.`;
 
 const ratio = (num: number, den: number): string => (den === 0 ? '—' : (num / den).toFixed(2));
 

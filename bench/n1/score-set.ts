@@ -6,10 +6,13 @@ import { analyzeEventSources } from '../../src/nplusone/analyze-logs.js';
 import { logSource } from '../../src/nplusone/log-source.js';
 import { traceSource } from '../../src/nplusone/trace-source.js';
 import { allRuleMetas } from '../../src/rules/registry.js';
+import { scoreCodeSet } from './score-code.js';
 import type { Label } from './write-set.js';
 
 export const SET_DIR = join(import.meta.dirname, 'set');
-export const SCORED_RULES = ['n-plus-one', 'repeated-identical-query'] as const;
+const LOG_RULES = ['n-plus-one', 'repeated-identical-query'] as const;
+/** The log and trace rules, then no-query-in-loop on the code samples (bench/n1/code, scored by score-code.ts). */
+export const SCORED_RULES = [...LOG_RULES, 'no-query-in-loop'] as const;
 
 export interface FileScore {
   readonly file: string;
@@ -47,7 +50,7 @@ export async function scoreSet(): Promise<FileScore[]> {
     const path = join(SET_DIR, name);
     const source = name.endsWith('.json') ? traceSource(path) : logSource(path);
     const found = await analyzeEventSources([source], settings);
-    for (const rule of SCORED_RULES) {
+    for (const rule of LOG_RULES) {
       const mine = found.filter((d) => d.rule === rule);
       const wanted = expected.filter((l) => l.rule === rule);
       const hit = wanted.filter((l) => mine.some((d) => matches(d, l)));
@@ -61,5 +64,5 @@ export async function scoreSet(): Promise<FileScore[]> {
       });
     }
   }
-  return scores;
+  return [...scores, ...(await scoreCodeSet())];
 }

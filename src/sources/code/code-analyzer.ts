@@ -108,6 +108,21 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
       const owningClass = ts.findAncestor(call, ts.isClassLike);
       return own.get(callee.name.text)?.find((fn) => fn.parent === owningClass);
     }
+    // `service.load(id)` where `const service = { async load(id) { … } }` in the same file.
+    const object =
+      ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
+        ? callee.expression.text
+        : '';
+    if (object && ts.isPropertyAccessExpression(callee))
+      return own.get(callee.name.text)?.find((fn) => {
+        const literal = ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : fn.parent;
+        const holder = literal.parent;
+        return (
+          ts.isObjectLiteralExpression(literal) &&
+          ts.isVariableDeclaration(holder) &&
+          holder.name.getText() === object
+        );
+      });
     return undefined;
   };
 

@@ -18,16 +18,35 @@ const typeRoot = (type: ts.TypeNode | undefined): string | undefined => {
   return name.text;
 };
 
-/** The library a declaration's initializer comes from: `new Pool()`, `postgres(url)`, `await pool.connect()`. */
+/** Methods that hand out another handle of the same library (not rows). */
+const HANDLE_MAKERS = new Set([
+  'connect',
+  'getRepository',
+  'getTreeRepository',
+  'getMongoRepository',
+  'createQueryRunner',
+  'define',
+  'withSchema',
+  'schema',
+]);
+
+/**
+ * The library a declaration's initializer makes a handle of: `new Pool()`, `postgres(url)`,
+ * `await pool.connect()`, `dataSource.getRepository(User)`; rows a query returns are no handle.
+ */
 function initializerLibrary(
   init: ts.Expression,
   roots: ReadonlyMap<string, DbLibrary>,
 ): DbLibrary | undefined {
   let expr = init;
   while (ts.isAwaitExpression(expr) || ts.isParenthesizedExpression(expr)) expr = expr.expression;
-  if (ts.isNewExpression(expr)) expr = expr.expression;
-  const root = readChain(expr)?.links[0]?.name;
-  return root === undefined ? undefined : roots.get(root);
+  const made = ts.isNewExpression(expr);
+  const links = readChain(made ? (expr as ts.NewExpression).expression : expr)?.links;
+  const root = links?.[0]?.name;
+  if (!links || root === undefined) return undefined;
+  const handle =
+    made || (links.length === 1 && !links[0]?.tagged) || HANDLE_MAKERS.has(links.at(-1)?.name ?? '');
+  return handle ? roots.get(root) : undefined;
 }
 
 export function fileHints(sourceFile: ts.SourceFile): FileHints {

@@ -221,7 +221,8 @@ const MATCHES: readonly Match[] = [
   (r, links, at) => {
     const link = links[at] as ChainLink;
     if (!isCall(link) || (at > 0 && !KNEX_STARTS.has(link.name))) return undefined;
-    const known = at === 0 ? r.hints.roots.get(link.name) : receiverLibrary(r, links, at);
+    const known =
+      at === 0 ? (r.typeOf?.(link.node) ?? r.hints.roots.get(link.name)) : receiverLibrary(r, links, at);
     if (at === 0)
       return stringArg(link) && (known === 'Knex' || (!known && /^(?:knex|trx|tx|db)$/.test(link.name)))
         ? 'Knex'
