@@ -39,6 +39,27 @@ describe('pgvigil n1 on source folders', () => {
     expect(text.stdout).toContain('prisma.user.findUnique');
   });
 
+  it('reports a call through a function of the project at the loop, naming the function and its query', async () => {
+    const dir = await tempProject({
+      'package.json': '{}',
+      'src/load.js':
+        "import { Pool } from 'pg';\nconst store = new Pool();\nexport async function commentsOf(id) {\n  return (await store.query('SELECT * FROM comments WHERE post_id = $1', [id])).rows;\n}\n",
+      'src/feed.js':
+        "import { commentsOf } from './load.js';\nexport async function feed(posts) {\n  for (const post of posts) post.comments = await commentsOf(post.id);\n}\n",
+      'tsconfig.json': '{ "compilerOptions": { "allowJs": true, "module": "NodeNext" } }',
+    });
+    const { stdout } = await cli('n1', `${dir}/src/feed.js`, '--format', 'json');
+    const [finding, ...rest]: Diagnostic[] = JSON.parse(stdout).diagnostics;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      rule: 'no-query-in-loop',
+      line: 3,
+      data: { loopLine: 3, library: 'node-postgres' },
+    });
+    expect(finding?.data?.via).toMatchObject({ name: 'commentsOf', line: 4, call: 'store.query(' });
+    expect(finding?.message).toContain('commentsOf() queries with `store.query(…` at load.js:4');
+  });
+
   it('check reports loops in the project code (app/, src/, lib/, server/); lint judges migrations only', async () => {
     const dir = await tempProject({
       'schema.sql': 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\n',

@@ -55,6 +55,33 @@ for (const id of ids) {
 for (const id of ids) {
   const [row] = await sql\`SELECT * FROM users WHERE id = \${id}\`; // <-
 }`,
+  'a helper of the same file: a function, an arrow, a method (one level and more)': `
+async function authorOf(id) {
+  return (await pool.query('SELECT * FROM authors WHERE id = $1', [id])).rows[0];
+}
+const tagsOf = (id) => prisma.tag.findMany({ where: { postId: id } });
+const twice = async (id) => authorOf(id);
+class Feed {
+  async likes(id) { return this.db.query('SELECT count(*) FROM likes WHERE post_id = $1', [id]); }
+  async build(posts) {
+    for (const p of posts) await this.likes(p.id); // <-
+  }
+}
+for (const post of posts) {
+  post.author = await authorOf(post.authorId); // <-
+  post.tags = await tagsOf(post.id); // <-
+  post.again = await twice(post.authorId); // <-
+}`,
+  'reduce, Array.from under Promise.all, a while condition, a transaction callback in a loop': `
+await items.reduce(async (prev, item) => { await prev; return db.query('SELECT 1 WHERE id = $1', [item]); }, null); // <-
+await Promise.all(Array.from(ids, (id) => sql\`SELECT * FROM t WHERE id = \${id}\`)); // <-
+while ((await client.query('SELECT id FROM jobs LIMIT 1')).rowCount > 0) n++; // <-
+for (const id of ids) await knex.transaction(async (trx) => trx('t').where({ id }).first()); // <-
+`,
+  'an eager client: promises collected in a loop are still one query each': `
+const pending = [];
+for (const id of ids) pending.push(pool.query('SELECT * FROM t WHERE id = $1', [id])); // <-
+await Promise.all(pending);`,
   'TypeORM / Sequelize': `
 for (const id of ids) {
   await repo.findOneBy({ id }); // <-
@@ -80,6 +107,25 @@ const ids = posts.map((p) => p.id).filter((id) => id > 0);
 const found = items.find((i) => i.query === 'x');`,
   'a write in a loop (another problem: a bulk insert)': `
 for (const row of rows) await prisma.user.create({ data: row });`,
+  'lazy builders made in a loop and sent once (knex union, drizzle conditions)': `
+const parts = ids.map((id) => knex('archive').where({ id }));
+await knex.union(parts, true);
+for (const id of ids) builders.push(db.selectFrom('pet').where('id', '=', id));`,
+  'a query in a .then callback, not iterated': `
+pool.query('SELECT id FROM runs LIMIT 1').then((r) => pool.query('SELECT * FROM steps WHERE run_id = $1', [r.rows[0].id]));`,
+  "Prisma's findUnique fanned out in one tick (its dataloader batches them)": `
+await Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } })));
+ids.forEach(async (id) => { await prisma.user.findUnique({ where: { id } }); });`,
+  'writes in loops, built-ins, GraphQL and MongoDB clients': `
+import { ApolloClient } from '@apollo/client';
+for (const row of rows) {
+  await pool.query('INSERT INTO t (a) VALUES ($1)', [row.a]);
+  best = Math.max(best, row.n);
+  await client.query({ query: DOG, variables: { id: row.id } });
+  await knex('audit').insert(row);
+}`,
+  'a query in the iterable of a for…of (evaluated once)': `
+for (const row of (await pool.query('SELECT * FROM t')).rows) total += row.n;`,
   'a Drizzle builder made in a loop, run once after it': `
 const parts = [];
 for (const id of ids) parts.push(eq(users.id, id));
@@ -112,6 +158,22 @@ describe('findQueriesInLoops', () => {
       loopLine: 2,
       call: 'prisma.member.findMany(',
     });
+  });
+
+  it('names the helper and its query for a call through a function', () => {
+    const code =
+      "const load = async (id) => pool.query('SELECT 1 WHERE id = $1', [id]);\nfor (const id of ids) await load(id);\n";
+    expect(findQueriesInLoops(code)).toEqual([
+      {
+        library: 'node-postgres',
+        loopKind: 'for…of',
+        line: 2,
+        column: 29,
+        loopLine: 2,
+        call: 'load(',
+        via: { name: 'load', file: 'input.ts', line: 1, call: 'pool.query(' },
+      },
+    ]);
   });
 
   it("finds examples/blog's N+1 loop at its marker, and nothing else in the app", async () => {
