@@ -3,6 +3,7 @@ import { estimatedPlan } from '../explain/plan-statement.js';
 import type { Plan } from '../plan/model.js';
 import { planNodes } from '../plan/nodes.js';
 import { type IndexCandidate, indexTarget } from './index-candidate.js';
+import { pinSizes } from './pinned-sizes.js';
 import type { WorkloadQuery } from './workload.js';
 
 /** What planning the workload with some indexes in place gave. */
@@ -49,7 +50,11 @@ async function rollbackTrial(
   candidates: readonly IndexCandidate[],
   queries: readonly WorkloadQuery[],
 ): Promise<TrialOutcome> {
-  return engine.transaction(
+  const keepSizes = await pinSizes(
+    engine,
+    candidates.map((c) => c.table),
+  );
+  const outcome = await engine.transaction(
     async (tx) => {
       const sizes: number[] = [];
       for (const [i, candidate] of candidates.entries()) {
@@ -57,6 +62,7 @@ async function rollbackTrial(
         await tx.exec(`CREATE INDEX ${name} ${indexTarget(candidate)}`);
         // An expression index gets statistics of its own only from ANALYZE (rolled back with the rest).
         if (candidate.keys.some((k) => k.kind === 'expression')) await tx.exec(`ANALYZE ${candidate.table}`);
+        await keepSizes(tx);
         const { rows } = await tx.query<{ size: string }>('SELECT pg_relation_size($1::regclass) AS size', [
           name,
         ]);
@@ -66,6 +72,8 @@ async function rollbackTrial(
     },
     { rollback: true },
   );
+  await keepSizes(engine);
+  return outcome;
 }
 
 async function hypopgTrial(

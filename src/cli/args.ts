@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { Distribution } from '../explain/distribution.js';
+import { parseDistributions, parseRows } from '../explain/synthetic-spec.js';
 import { type Format, formats, isFormat } from '../reporters/index.js';
 import { parsePgVersion } from '../static/pg-version.js';
 import { countOf, durationMs } from './duration.js';
@@ -37,6 +39,14 @@ export interface CliArgs {
   readonly timeoutMs?: number;
   /** explain: synthetic rows per empty table on the embedded engine (--rows). */
   readonly rows?: number;
+  /** explain, advise: synthetic rows of one table (--rows posts=1000000), by the name given. */
+  readonly tableRows?: ReadonlyMap<string, number>;
+  /** explain, advise: how synthetic rows spread over a column (--distribution posts.status=zipf). */
+  readonly distributions?: ReadonlyMap<string, Distribution>;
+  /** explain, advise: a file of `pgvigil stats export` restored on the embedded engine (--stats). */
+  readonly stats?: string;
+  /** stats export: only these tables (--table, repeatable). */
+  readonly tables?: readonly string[];
   /** advise: the index budget (--max-indexes). */
   readonly maxIndexes?: number;
   /** n1: executions in a row that make an N+1 or a repeated query (--min-repeats). */
@@ -131,7 +141,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(pgVersion !== undefined && { pgVersion }),
     ...dbOptions(values, command),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
-    ...(values.rows !== undefined && { rows: countOf(values.rows, '--rows') }),
+    ...syntheticOptions(values),
     ...(values['max-indexes'] !== undefined && {
       maxIndexes: countOf(values['max-indexes'], '--max-indexes'),
     }),
@@ -142,6 +152,26 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...top,
     ...poolingOptions(values, command),
     ...serveOptions(values, command),
+  };
+}
+
+/** --rows (a count, or table=count), --distribution and --stats: synthetic data of explain and advise; --table: stats export. */
+function syntheticOptions(values: {
+  readonly rows?: readonly string[];
+  readonly distribution?: readonly string[];
+  readonly stats?: string;
+  readonly table?: readonly string[];
+}): Pick<CliArgs, 'rows' | 'tableRows' | 'distributions' | 'stats' | 'tables'> {
+  const rows = parseRows(values.rows ?? []);
+  if (typeof rows === 'string') throw new UsageError(`${rows}.`);
+  const distributions = parseDistributions(values.distribution ?? []);
+  if (typeof distributions === 'string') throw new UsageError(`${distributions}.`);
+  return {
+    ...(rows.rows !== undefined && { rows: rows.rows }),
+    ...(rows.tableRows.size > 0 && { tableRows: rows.tableRows }),
+    ...(distributions.size > 0 && { distributions }),
+    ...(values.stats !== undefined && { stats: values.stats }),
+    ...(values.table !== undefined && { tables: values.table }),
   };
 }
 
@@ -252,7 +282,7 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       schema: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
-      output: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       'assume-in-transaction': { type: 'boolean' },
@@ -264,7 +294,10 @@ function parse(argv: readonly string[]) {
       db: { type: 'string', multiple: true },
       'db-file': { type: 'string' },
       timeout: { type: 'string' },
-      rows: { type: 'string' },
+      rows: { type: 'string', multiple: true },
+      distribution: { type: 'string', multiple: true },
+      stats: { type: 'string' },
+      table: { type: 'string', multiple: true },
       'max-indexes': { type: 'string' },
       'min-repeats': { type: 'string' },
       'log-prefix': { type: 'string' },

@@ -24,6 +24,11 @@ Usage:
                              embedded Postgres; with --db, HypoPG hypothetical indexes only,
                              or --scratch), with its cost saved, size and CREATE INDEX
                              CONCURRENTLY statement
+  pgvigil stats export --db <url> [-o stats.json] [--schema s]... [--table t]...
+                             the planner statistics of a database, read-only (pg_class sizes,
+                             each column's pg_stats row: sampled values included, docs/stats.md),
+                             for explain --stats and advise --stats; tables the role may not
+                             read are named and skipped
   pgvigil n1 <log | trace | dir>...
                              N+1 queries: in PostgreSQL logs (stderr with any log_line_prefix,
                              csvlog, jsonlog; gzip too), per session and transaction; in OTLP
@@ -61,6 +66,7 @@ Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
   --config <file>   config file (default: <dir>/pgvigil.config.json when present)
   --schema <file>   schema file to load first, instead of the one found (repeatable)
+                    stats export: a PostgreSQL schema to export (repeatable)
   --assume-in-transaction, --no-transaction
                     lint: run every migration in one transaction, or none in one,
                     instead of what the migration tool does
@@ -106,6 +112,13 @@ Options:
                     stopped (default 2min); with --db, the scratch session's statement_timeout
                     lint --trace --db: the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
+                    --rows posts=1000000 (repeatable): that table's count
+  --distribution <table.column=spec>
+                    explain, advise: how the synthetic values of a column spread (repeatable):
+                    uniform, zipf, zipf:<n>, distinct:<n>, values:a=0.9,b=0.1, nulls:<share>
+  --stats <file>    explain, advise: production statistics from pgvigil stats export, restored
+                    on embedded Postgres over the synthetic rows (plans are estimated, not run)
+  --table <t>       stats export: only this table (name or schema.name; repeatable)
   --max-indexes <n> advise: suggest at most n indexes (default 10)
   --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one
                     session, transaction or parent span that make a finding (default 5)
@@ -124,7 +137,8 @@ Options:
                     pooling: CPU cores of the database server (SQL cannot see them), for the
                     recommended pool size (cores × 2)
   --fail-on <sev>   exit 1 when a finding is at least this severe: error (default), warning, info
-  --output <file>   write the report to a file instead of stdout
+  -o, --output <file>
+                    write the report to a file instead of stdout (stats export: the JSON)
   --quiet           print only errors (text format)
   --no-color        no colours (also when NO_COLOR is set or stdout is not a terminal)
   -h, --help        this help

@@ -31,6 +31,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   health: async () => (await import('./commands/health.js')).healthCommand,
   top: async () => (await import('./commands/top.js')).topCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
 };
 
 async function execute(args: CliArgs, io: CliIo): Promise<number> {
@@ -47,6 +48,12 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     throw new UsageError(`unknown command "${args.command}"; run pgvigil --help for the commands.`);
   const result = await (await command())(args);
   if (result.silent) return EXIT_CLEAN;
+  if (result.document) {
+    if (!args.quiet) for (const note of result.document.notes) io.stderr(`${note}\n`);
+    if (args.output) await writeOutput(args.output, result.document.text);
+    else io.stdout(result.document.text);
+    return EXIT_CLEAN;
+  }
   const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const report = {
     diagnostics: shown,

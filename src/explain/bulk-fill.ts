@@ -3,8 +3,12 @@ import type { Engine } from '../engine/engine.js';
 import { fillOrder } from '../observe/fill-order.js';
 import { type FillColumn, type FillTable, readFillShapes } from '../observe/fill-shape.js';
 import type { FillResult } from '../observe/synthetic-rows.js';
-import { bulkValue, categoryValue } from './bulk-values.js';
+import { categoryValue, syntheticValue } from '../observe/synthetic-values.js';
 import { type CategoryValues, readCategoryValues } from './category-values.js';
+import { type Distribution, distributedValue } from './distribution.js';
+
+/** Distributions by quoted column name, for one table. */
+type Distributions = ReadonlyMap<string, Distribution>;
 
 /** Tables of the user's schemas with no row: the ones a plan would say nothing about. */
 async function emptyTables(engine: Engine): Promise<string[]> {
@@ -32,6 +36,7 @@ function insertSql(
   rows: number,
   columns: readonly FillColumn[],
   categories: CategoryValues,
+  distributions: Distributions,
 ): string | undefined {
   const values = new Map<string, string>();
   const sources = table.foreignKeys.map((key, i) => {
@@ -49,9 +54,14 @@ function insertSql(
   const exprs: string[] = [];
   for (const column of columns) {
     const allowed = categories.get(column.name);
+    const distribution = distributions.get(column.name);
     const value =
       values.get(column.name) ??
-      (allowed ? `(${categoryValue(allowed, 'g')})::${column.type}` : bulkValue(column, 'g'));
+      (distribution
+        ? distributedValue(column, 'g', distribution, allowed)
+        : allowed
+          ? `(${categoryValue(allowed, 'g')})::${column.type}`
+          : syntheticValue(column, 'g'));
     if (value === undefined) {
       if (column.notNull) return undefined;
       continue;
@@ -69,8 +79,14 @@ function insertSql(
  * values may not). A column of categories is filled even with a default: all rows 'draft' is no
  * blog.
  */
-function attempts(table: FillTable, categories: CategoryValues): readonly (readonly FillColumn[])[] {
-  const own = table.columns.filter((c) => !c.filledByPostgres || categories.has(c.name));
+function attempts(
+  table: FillTable,
+  categories: CategoryValues,
+  distributions: Distributions,
+): readonly (readonly FillColumn[])[] {
+  const own = table.columns.filter(
+    (c) => !c.filledByPostgres || categories.has(c.name) || distributions.has(c.name),
+  );
   const keys = new Set(table.foreignKeys.flatMap((k) => k.columns));
   const required = own.filter((c) => c.notNull || keys.has(c.name));
   return required.length === own.length ? [own] : [own, required];
@@ -81,10 +97,12 @@ async function fillTable(
   table: FillTable,
   rows: number,
   categories: CategoryValues,
+  distributions: Distributions,
 ): Promise<string | undefined> {
-  let reason = 'no synthetic value for a NOT NULL column';
-  for (const columns of attempts(table, categories)) {
-    const sql = insertSql(table, rows, columns, categories);
+  let reason =
+    'no synthetic value for a NOT NULL column (zipf on a column without a list of values needs a count: zipf:<n>)';
+  for (const columns of attempts(table, categories, distributions)) {
+    const sql = insertSql(table, rows, columns, categories, distributions);
     if (sql === undefined) continue;
     try {
       await engine.transaction((tx) => tx.exec(sql));
@@ -98,12 +116,14 @@ async function fillTable(
 
 /**
  * Puts synthetic rows in every empty table (parents first, one statement per table): `rows` in
- * each, or as many as `rows(table)` says (a scratch copy sized like production); then VACUUM
- * ANALYZE: plans of empty tables say nothing, and production tables are vacuumed.
+ * each, or as many as `rows(table)` says (a scratch copy sized like production), their values
+ * spread as `distributions` says per table and column (--distribution); then VACUUM ANALYZE:
+ * plans of empty tables say nothing, and production tables are vacuumed.
  */
 export async function fillEmptyTables(
   engine: Engine,
   rows: number | ((table: string) => number),
+  distributions: ReadonlyMap<string, Distributions> = new Map(),
 ): Promise<FillResult> {
   const names = await emptyTables(engine);
   const shapes = await readFillShapes(engine, names);
@@ -116,7 +136,13 @@ export async function fillEmptyTables(
   for (const table of fillOrder(shapes.tables)) {
     const count = typeof rows === 'number' ? rows : rows(table.name);
     if (count <= 0) continue;
-    const reason = await fillTable(engine, table, count, categories.get(table.oid) ?? new Map());
+    const reason = await fillTable(
+      engine,
+      table,
+      count,
+      categories.get(table.oid) ?? new Map(),
+      distributions.get(table.name) ?? new Map(),
+    );
     if (reason === undefined) filled.push({ table: table.name, rows: count });
     else skipped.push({ table: table.name, reason });
   }

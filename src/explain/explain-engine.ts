@@ -8,7 +8,8 @@ import { readTableSizes, type TableSizes } from '../migrate/table-sizes.js';
 import { applyFile } from '../project/apply-file.js';
 import { trackOrigins } from '../project/origins.js';
 import { readSqlFile, type SqlFile } from '../project/sql-file.js';
-import { fillEmptyTables } from './bulk-fill.js';
+import type { Distribution } from './distribution.js';
+import { prepareEmbeddedData } from './embedded-data.js';
 
 export const DEFAULT_SYNTHETIC_ROWS = 10_000;
 
@@ -18,6 +19,12 @@ export interface ExplainEngineOptions {
   readonly timeoutMs: number;
   /** Synthetic rows put in each table the schema files leave empty (embedded engine only). */
   readonly rowsPerTable: number;
+  /** --rows posts=1000000: rows per table, by the name given (embedded engine only). */
+  readonly tableRows?: ReadonlyMap<string, number>;
+  /** --distribution posts.status=zipf: by "table.column" as given (embedded engine only). */
+  readonly distributions?: ReadonlyMap<string, Distribution>;
+  /** --stats: a file of `pgvigil stats export`, restored over the synthetic rows (embedded engine only). */
+  readonly statsFile?: string;
 }
 
 export interface ExplainEngine {
@@ -29,6 +36,8 @@ export interface ExplainEngine {
   readonly loaded: readonly SqlFile[];
   /** What the plans ran on, in words, for the report. */
   readonly notes: readonly string[];
+  /** Plan only, never run: production statistics over synthetic rows would be measured against the synthetic rows. */
+  readonly estimatesOnly?: boolean;
 }
 
 const LOAD_CONTEXT =
@@ -42,17 +51,12 @@ async function embedded(options: ExplainEngineOptions): Promise<ExplainEngine> {
     const loaded: SqlFile[] = [];
     for (const file of options.schemaFiles)
       loaded.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
-    const fill = options.rowsPerTable > 0 ? await fillEmptyTables(engine, options.rowsPerTable) : undefined;
+    const data = await prepareEmbeddedData(engine, options, options.statsFile);
     const notes = [
       `Embedded PostgreSQL ${Math.floor(engine.serverVersion / 10000)} (PGlite)${options.schemaFiles.length ? ` loaded with ${options.schemaFiles.join(', ')}` : ''}.`,
-      ...(fill && fill.filled.length > 0
-        ? [
-            `Synthetic rows: ${options.rowsPerTable} in each empty table (${fill.filled.map((f) => f.table).join(', ')}), then VACUUM ANALYZE; the times are this machine's, the shape of the plan is what to read (--rows changes the count, --db uses real data).`,
-          ]
-        : []),
-      ...(fill?.skipped ?? []).map((s) => `Left empty: ${s.table} (${s.reason}).`),
+      ...data.notes,
     ];
-    return { engine, writesAllowed: true, loaded, notes };
+    return { engine, writesAllowed: true, loaded, notes, estimatesOnly: data.estimatesOnly };
   } catch (error) {
     await engine.close();
     throw error;

@@ -105,7 +105,7 @@ async function explainStatements(
     const planned = await planStatement(
       target.engine,
       { text: statement.text, kind: statement.kind, parameters: parameterCount(statement.node) },
-      { timeoutMs, writesAllowed: target.writesAllowed },
+      { timeoutMs, writesAllowed: target.writesAllowed, analyze: !target.estimatesOnly },
     ).catch((error: unknown) => {
       throw failure(where, statement, input.file !== undefined, error);
     });

@@ -38,7 +38,7 @@ function insertSql(table: FillTable, n: number, columns: readonly FillColumn[]):
   const targets: string[] = [];
   const values: string[] = [];
   for (const column of columns) {
-    const value = keyed.get(column.name) ?? syntheticValue(column, n);
+    const value = keyed.get(column.name) ?? syntheticValue(column, String(n));
     if (value === undefined) {
       if (column.notNull) return undefined;
       continue;
@@ -88,7 +88,7 @@ async function fillTable(
     for (const columns of attempts(table)) {
       const sql = insertSql(table, n, columns);
       if (sql === undefined) {
-        const missing = columns.find((c) => c.notNull && syntheticValue(c, n) === undefined);
+        const missing = columns.find((c) => c.notNull && syntheticValue(c, String(n)) === undefined);
         firstError ??= `no synthetic value for NOT NULL column ${missing?.name} of type ${missing?.type}`;
         continue;
       }

@@ -6,11 +6,14 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../engine/session-settings.js';
 import { DEFAULT_SYNTHETIC_ROWS } from '../../explain/explain-engine.js';
+import { ExplainError } from '../../explain/explain-error.js';
 import { missingPaths } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { StatsError } from '../../stats/stats-error.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
+import { embeddedDataOptions } from './embedded-data.js';
 
 /** `pgvigil advise <queries dir | file.sql | --log file>`: indexes for the workload, each proven by the planner. */
 export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
@@ -27,6 +30,10 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   if (args.db && args.schema.length > 0)
     throw new UsageError(
       '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
+    );
+  if (args.db && (args.stats || args.tableRows || args.distributions))
+    throw new UsageError(
+      '--stats, --rows and --distribution shape the embedded engine’s data; with --db the server’s own data is used. Give one.',
     );
   if (args.scratch && !args.db)
     throw new UsageError(
@@ -45,6 +52,7 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
       schemaFiles,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
+      ...embeddedDataOptions(args),
       minSavedShare: thresholds.minSavedShare ?? 0.3,
       maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
       ...(args.db !== undefined && { db: args.db }),
@@ -58,7 +66,8 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
       preface: renderAdvisePreface(result, args.color),
     };
   } catch (error) {
-    if (error instanceof AdviseError) throw new UsageError(error.userMessage);
+    if (error instanceof AdviseError || error instanceof ExplainError || error instanceof StatsError)
+      throw new UsageError(error.userMessage);
     throw error;
   }
 }

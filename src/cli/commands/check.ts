@@ -28,6 +28,8 @@ export interface CommandResult {
   readonly silent?: boolean;
   /** Plans the command made (explain): the html format draws them. */
   readonly plans?: Report['plans'];
+  /** A file the command makes instead of a report (stats export): to --output or stdout, its notes to stderr. */
+  readonly document?: { readonly text: string; readonly notes: readonly string[] };
   /** The run stopped before its end: the report says so and the exit code is 2. */
   readonly partial?: PartialRun;
 }

@@ -7,9 +7,11 @@ import { renderExplainPreface } from '../../explain/explain-report.js';
 import { runExplain } from '../../explain/run-explain.js';
 import { missingPaths } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import { StatsError } from '../../stats/stats-error.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
+import { embeddedDataOptions } from './embedded-data.js';
 
 /**
  * `pgvigil explain <sql | file.sql | plan.json | plan.txt>`: the plan as a tree with the time per
@@ -26,6 +28,10 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
     throw new UsageError(
       '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
     );
+  if (args.db && (args.stats || args.tableRows || args.distributions))
+    throw new UsageError(
+      '--stats, --rows and --distribution shape the embedded engine’s data; with --db the server’s own data is used. Give one.',
+    );
   if (args.scratch && !args.db)
     throw new UsageError(
       '--scratch tries indexes in a scratch database on the --db server; without --db they are tried on the embedded engine.',
@@ -39,6 +45,7 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
       schemaFiles,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
+      ...embeddedDataOptions(args),
       settings: resolveRuleSettings(loaded.config, allRuleMetas),
       ...(args.db !== undefined && { db: args.db }),
       ...(args.scratch && { scratch: true }),
@@ -52,7 +59,7 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
       plans: result.explained,
     };
   } catch (error) {
-    if (error instanceof ExplainError) throw new UsageError(error.userMessage);
+    if (error instanceof ExplainError || error instanceof StatsError) throw new UsageError(error.userMessage);
     throw error;
   }
 }
