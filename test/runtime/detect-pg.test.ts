@@ -145,6 +145,24 @@ describe('detectNPlusOne on node-postgres (PostgreSQL server)', () => {
     expect(viaCallback.queries[0]?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('records a submittable and hands it back as it is', async () => {
+    const submittable = new pg.Query('SELECT title FROM posts WHERE id = $1', [2]);
+    const result = await detectNPlusOne(pool, async () => {
+      const client = await pool.connect();
+      try {
+        const returned = client.query(submittable);
+        const rows: unknown[] = [];
+        submittable.on('row', (row: unknown) => rows.push(row));
+        await new Promise((resolve, reject) => submittable.on('end', resolve).on('error', reject));
+        return { same: returned === submittable, rows };
+      } finally {
+        client.release();
+      }
+    });
+    expect(result.value).toEqual({ same: true, rows: [{ title: 'post 2' }] });
+    expect(result.queries).toMatchObject([{ sql: 'SELECT title FROM posts WHERE id = $1', parameters: [2] }]);
+  });
+
   it('restores the pool when the callback throws, and rethrows its error unchanged', async () => {
     const { thrown, out } = await throwAfter(pool, commentsOneByOne);
     expect(out).toBe(thrown);
