@@ -1,12 +1,5 @@
 import ts from 'typescript';
-import {
-  type CallSite,
-  type CodeFacts,
-  codeFacts,
-  functionName,
-  functionNames,
-  type QuerySite,
-} from './code-facts.js';
+import { type CodeFacts, codeFacts, functionName, functionNames, type QuerySite } from './code-facts.js';
 import type { DbLibrary } from './db-libraries.js';
 import type { CodeLoop, NamedFunction } from './loop-place.js';
 import { beforeFirstAwait, runsHere } from './runs-here.js';
@@ -129,14 +122,14 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
   const summaryOf = (fn: NamedFunction): Summary | undefined => {
     if (summaries.has(fn)) return summaries.get(fn) ?? undefined;
     summaries.set(fn, null);
-    const { queries, calls } = factsOf(fn.getSourceFile());
+    const { calls, queryAt } = factsOf(fn.getSourceFile());
     const async = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-    const direct = queries.find((q) => q.place.owner === fn && (q.runs || q.returned));
+    const own = calls.filter((call) => call.place.owner === fn);
+    const direct = own.map(queryAt).find((q) => q && (q.runs || q.returned));
     let summary: Summary | undefined = direct && { query: direct, runs: direct.runs || async };
-    for (const call of calls) {
+    for (const call of own) {
       if (summary) break;
-      if (call.place.owner !== fn) continue;
-      const target = resolve(call.node);
+      const target = ts.isCallExpression(call.node) && !queryAt(call) ? resolve(call.node) : undefined;
       const inner = target && summaryOf(target);
       if (inner)
         summary = { query: inner.query, runs: inner.runs || async || runsHere(call.node, call.place.loop) };
@@ -145,19 +138,19 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
     return summary;
   };
 
-  const viaFinding = (call: CallSite, loop: CodeLoop): QueryInLoop | undefined => {
-    const target = resolve(call.node);
+  const viaFinding = (node: ts.CallExpression, loop: CodeLoop): QueryInLoop | undefined => {
+    const target = resolve(node);
     const summary = target && summaryOf(target);
-    if (!target || !summary || !(summary.runs || runsHere(call.node, loop))) return undefined;
+    if (!target || !summary || !(summary.runs || runsHere(node, loop))) return undefined;
     const query = summary.query;
     return {
       library: query.query.library,
       loopKind: loop.kind,
-      ...lineOf(call.node),
+      ...lineOf(node),
       loopLine: lineOf(loop.node).line,
-      call: `${call.node.expression.getText().replace(/\s+/g, ' ')}(`,
+      call: `${node.expression.getText().replace(/\s+/g, ' ')}(`,
       via: {
-        name: functionName(target) ?? call.node.expression.getText(),
+        name: functionName(target) ?? node.expression.getText(),
         file: query.node.getSourceFile().fileName,
         line: lineOf(query.node).line,
         call: query.text,
@@ -166,10 +159,16 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
   };
 
   return (sourceFile) => {
-    const { queries, calls } = factsOf(sourceFile);
-    const direct = queries.flatMap((site): QueryInLoop[] => {
-      const loop = site.place.loop;
-      if (!loop || !site.runs || batchedByClient(site, loop)) return [];
+    const { calls, queryAt } = factsOf(sourceFile);
+    const found = calls.flatMap((call): QueryInLoop[] => {
+      const loop = call.place.loop;
+      if (!loop) return [];
+      const site = queryAt(call);
+      if (!site) {
+        const via = ts.isCallExpression(call.node) ? viaFinding(call.node, loop) : undefined;
+        return via ? [via] : [];
+      }
+      if (!site.runs || batchedByClient(site, loop)) return [];
       return [
         {
           library: site.query.library,
@@ -180,10 +179,6 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
         },
       ];
     });
-    const viaCalls = calls.flatMap((call) => {
-      const found = call.place.loop && viaFinding(call, call.place.loop);
-      return found ? [found] : [];
-    });
-    return [...direct, ...viaCalls].sort((a, b) => a.line - b.line || a.column - b.column);
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
   };
 }

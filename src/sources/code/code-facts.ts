@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { EAGER } from './db-libraries.js';
 import { fileHints } from './file-hints.js';
 import { type CodePlace, type NamedFunction, placeOf } from './loop-place.js';
-import { isChainEnd, readChain } from './query-chain.js';
+import { isChainEnd, type QueryChain, readChain } from './query-chain.js';
 import { type RecognizedQuery, type Recognizer, recognizeQuery } from './recognize-query.js';
 import { runsHere } from './runs-here.js';
 
@@ -19,16 +19,23 @@ export interface QuerySite {
   readonly text: string;
 }
 
-/** A call of something that is not a query itself: maybe a function of the project that queries. */
+/** A call: a query, or maybe a function of the project that queries. */
 export interface CallSite {
-  readonly node: ts.CallExpression;
+  readonly node: ts.CallExpression | ts.TaggedTemplateExpression;
   readonly place: CodePlace;
+  /** The call chain it ends, when nothing more is called on it. */
+  readonly chain?: QueryChain;
 }
 
+/**
+ * A file's calls and named functions. Which calls are database reads is decided on demand
+ * (`queryAt`): with a type checker that costs, and only calls in loops and in functions called in
+ * loops need it.
+ */
 export interface CodeFacts {
   readonly sourceFile: ts.SourceFile;
-  readonly queries: readonly QuerySite[];
   readonly calls: readonly CallSite[];
+  readonly queryAt: (call: CallSite) => QuerySite | undefined;
   /** Functions declared in the file by name (declarations, `const f = () => …`, methods). */
   readonly functions: ReadonlyMap<string, readonly NamedFunction[]>;
 }
@@ -60,27 +67,15 @@ export function functionName(fn: NamedFunction): string | undefined {
   return undefined;
 }
 
-/** One pass over a file: its reads, its other calls, its named functions. */
+/** One pass over a file: its calls and its named functions. */
 export function codeFacts(sourceFile: ts.SourceFile, typeOf?: Recognizer['typeOf']): CodeFacts {
   const recognizer: Recognizer = { hints: fileHints(sourceFile), ...(typeOf && { typeOf }) };
-  const queries: QuerySite[] = [];
   const calls: CallSite[] = [];
   const functions = new Map<string, NamedFunction[]>();
   const visit = (node: ts.Node): void => {
-    const chain =
-      (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) && isChainEnd(node)
-        ? readChain(node)
-        : undefined;
-    const query = chain && recognizeQuery(recognizer, chain);
-    if (query || ts.isCallExpression(node)) {
-      const place = placeOf(node);
-      if (query) {
-        const end = chain.node;
-        const site = chain.links.find((l) => l.name === query.method && l.args)?.node ?? end;
-        const sent = EAGER.has(query.library) || query.thenned || runsHere(end, place.loop);
-        const returned = !sent && place.owner !== undefined && returnsToCaller(end, place.owner);
-        queries.push({ node: end, query, place, runs: sent, returned, text: callText(site) });
-      } else calls.push({ node: node as ts.CallExpression, place });
+    if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
+      const chain = isChainEnd(node) ? readChain(node) : undefined;
+      calls.push({ node, place: placeOf(node), ...(chain && { chain }) });
     }
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const name = functionName(node as NamedFunction);
@@ -89,7 +84,22 @@ export function codeFacts(sourceFile: ts.SourceFile, typeOf?: Recognizer['typeOf
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { sourceFile, queries, calls, functions };
+  const known = new Map<CallSite, QuerySite | undefined>();
+  const queryAt = (call: CallSite): QuerySite | undefined => {
+    if (!known.has(call)) known.set(call, querySite(recognizer, call));
+    return known.get(call);
+  };
+  return { sourceFile, calls, queryAt, functions };
+}
+
+function querySite(recognizer: Recognizer, { chain, place }: CallSite): QuerySite | undefined {
+  const query = chain && recognizeQuery(recognizer, chain);
+  if (!query) return undefined;
+  const end = chain.node;
+  const site = chain.links.find((l) => l.name === query.method && l.args)?.node ?? end;
+  const runs = EAGER.has(query.library) || query.thenned || runsHere(end, place.loop);
+  const returned = !runs && place.owner !== undefined && returnsToCaller(end, place.owner);
+  return { node: end, query, place, runs, returned, text: callText(site) };
 }
 
 /** A `return q` (or an arrow's body) of the owner itself. */
