@@ -85,9 +85,11 @@ export function roleStatement(sql: string): RoleStatement | undefined {
   return stmts.length === 1 && only?.stmt ? classify(only.stmt as Node) : undefined;
 }
 
+const CREATES_ROLE = /\bcreate\s+(?:role|user|group)\b/i;
+
 /** The role names the CREATE ROLE / USER / GROUP statements of a script create. */
 export function rolesCreatedIn(sql: string): string[] {
-  if (!MAY_TOUCH_ROLE.test(sql)) return [];
+  if (!CREATES_ROLE.test(sql)) return [];
   const parsed = parseSql(sql);
   if (!parsed.ok) return [];
   return (parsed.result.stmts ?? []).flatMap((raw) => {

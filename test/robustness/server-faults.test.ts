@@ -6,6 +6,7 @@ import { testServerUrl, uniqueName } from '../support/engines.js';
 import { startCluster, type TestCluster } from '../support/pg-cluster.js';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
+import { sleepingIn } from '../verify/interrupt-run.js';
 
 const BLOG = ['examples/blog/migrations', '--schema', 'examples/blog/schema.sql'];
 
@@ -75,6 +76,13 @@ async function scratchDatabases(url: string): Promise<string[]> {
   });
 }
 
+/** Ends every session in the database, as pg_terminate_backend or a network reset would. */
+async function terminateSessions(url: string, database: string): Promise<void> {
+  await onServer(url, (admin) =>
+    admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]),
+  );
+}
+
 async function roleExists(url: string, role: string): Promise<boolean> {
   return onServer(
     url,
@@ -91,13 +99,7 @@ async function childSleeping(url: string, run: Run): Promise<string> {
   });
   for (let attempt = 0; attempt < 600; attempt++) {
     if (exited) throw new Error(`the run ended before the fault (exit ${exited.code}): ${exited.stderr}`);
-    const sleeping = await onServer(url, async (admin) => {
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_stat_activity WHERE starts_with(datname, $1) AND query LIKE 'SELECT pg_sleep%'`,
-        [`pgvigil_scratch_${pid}_`],
-      );
-      return rows[0]?.datname;
-    });
+    const sleeping = await onServer(url, (admin) => sleepingIn(admin, pid));
     if (sleeping) return sleeping;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -140,9 +142,7 @@ describe('the connection is reset mid-run', () => {
     const run = runInChild(await project(role), url, ['verify']);
     const scratch = await childSleeping(url, run);
     expect(await roleExists(url, role)).toBe(true);
-    await onServer(url, (admin) =>
-      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [scratch]),
-    );
+    await terminateSessions(url, scratch);
     const diagnostics = expectPartial(await run.exit, 'verify');
     // 000001's round trip ended before the fault: its finding stands.
     expect(rulesAt(diagnostics, '000001_index.down.sql')).toEqual(['reversibility']);
@@ -155,18 +155,14 @@ describe('the connection is reset mid-run', () => {
     const dir = await project(role);
     const json = runInChild(dir, url, ['lint', '--trace']);
     const scratch = await childSleeping(url, json);
-    await onServer(url, (admin) =>
-      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [scratch]),
-    );
+    await terminateSessions(url, scratch);
     const diagnostics = expectPartial(await json.exit, 'trace');
     expect(rulesAt(diagnostics, '000001_index.up.sql')).toContain('trace-step');
     expect(await roleExists(url, role)).toBe(false);
 
     const text = runInChild(dir, url, ['lint', '--trace'], 'text');
     const textScratch = await childSleeping(url, text);
-    await onServer(url, (admin) =>
-      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [textScratch]),
-    );
+    await terminateSessions(url, textScratch);
     const exit = await text.exit;
     expect(exit.code).toBe(2);
     expect(exit.stdout).toMatch(/trace stopped here \(migration 3 of 4\): lost the connection/);
@@ -187,9 +183,7 @@ describe('the process is killed (-9) mid-run', () => {
     run.child.kill('SIGKILL');
     await run.exit;
     // The server ends the dead client's session on its own; the next run waits for nobody.
-    await onServer(url, (admin) =>
-      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [scratch]),
-    );
+    await terminateSessions(url, scratch);
     expect(await scratchDatabases(url)).toContain(scratch);
     expect(await roleExists(url, role)).toBe(true);
     const next = await cli('verify', ...BLOG, '--db', url);

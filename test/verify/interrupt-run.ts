@@ -4,6 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../../src/engine/engine.js';
 import { SCRATCH_PREFIX } from '../../src/engine/scratch.js';
 
+/** The scratch database in which a session of process `pid` runs `SELECT pg_sleep…`, if one does. */
+export async function sleepingIn(admin: Engine, pid: number | undefined): Promise<string | undefined> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_stat_activity WHERE starts_with(datname, $1) AND query LIKE 'SELECT pg_sleep%'`,
+    [`${SCRATCH_PREFIX}${pid}_`],
+  );
+  return rows[0]?.datname;
+}
+
 export interface Interrupted {
   readonly code: number | null;
   /** From the signal to the process's exit. */
@@ -28,11 +37,7 @@ export async function interruptWhileSleeping(
   let scratch: string | undefined;
   for (let i = 0; i < 600 && scratch === undefined && child.exitCode === null; i++) {
     await sleep(100);
-    const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_stat_activity WHERE starts_with(datname, $1) AND query LIKE 'SELECT pg_sleep%'`,
-      [`${SCRATCH_PREFIX}${child.pid}_`],
-    );
-    scratch = rows[0]?.datname;
+    scratch = await sleepingIn(admin, child.pid);
   }
   if (scratch === undefined) {
     child.kill('SIGKILL');
