@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine.js';
-import { RESTORE_STATS_VERSION } from '../stats/restore-stats.js';
+import { exportStats } from '../stats/export-stats.js';
+import { RESTORE_STATS_VERSION, restoreStats } from '../stats/restore-stats.js';
 
 interface Sizes {
   readonly schema: string;
@@ -34,5 +35,27 @@ export async function pinSizes(
            'relpages', $3::integer, 'reltuples', $4::real, 'relallvisible', $5::integer)`,
         [r.schema, r.name, r.relpages, r.reltuples, r.relallvisible],
       );
+  };
+}
+
+/**
+ * A trial of an expression index runs ANALYZE on its table for the index's own statistics, which
+ * also puts the column statistics of the rows on disk over restored production ones until the
+ * rollback. The columns' statistics are read before and written back after that ANALYZE.
+ */
+export async function pinColumnStatistics(
+  engine: Engine,
+  tables: readonly string[],
+): Promise<(on: Engine) => Promise<void>> {
+  if (engine.serverVersion < RESTORE_STATS_VERSION || tables.length === 0) return async () => undefined;
+  const { rows } = await engine.query<{ name: string }>(
+    `SELECT n.nspname || '.' || c.relname AS name FROM unnest($1::text[]) AS t(name)
+     JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(t.name)
+     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`,
+    [[...new Set(tables)]],
+  );
+  const snapshot = await exportStats(engine, { tables: rows.map((r) => r.name) });
+  return async (on) => {
+    await restoreStats(on, snapshot);
   };
 }

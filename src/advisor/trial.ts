@@ -3,7 +3,7 @@ import { estimatedPlan } from '../explain/plan-statement.js';
 import type { Plan } from '../plan/model.js';
 import { planNodes } from '../plan/nodes.js';
 import { type IndexCandidate, indexTarget } from './index-candidate.js';
-import { pinSizes } from './pinned-sizes.js';
+import { pinColumnStatistics, pinSizes } from './pinned-sizes.js';
 import type { WorkloadQuery } from './workload.js';
 
 /** What planning the workload with some indexes in place gave. */
@@ -54,6 +54,11 @@ async function rollbackTrial(
     engine,
     candidates.map((c) => c.table),
   );
+  const expressions = candidates.filter((c) => c.keys.some((k) => k.kind === 'expression'));
+  const keepColumns = await pinColumnStatistics(
+    engine,
+    expressions.map((c) => c.table),
+  );
   const outcome = await engine.transaction(
     async (tx) => {
       const sizes: number[] = [];
@@ -61,7 +66,10 @@ async function rollbackTrial(
         const name = `${TRIAL_PREFIX}${i}`;
         await tx.exec(`CREATE INDEX ${name} ${indexTarget(candidate)}`);
         // An expression index gets statistics of its own only from ANALYZE (rolled back with the rest).
-        if (candidate.keys.some((k) => k.kind === 'expression')) await tx.exec(`ANALYZE ${candidate.table}`);
+        if (expressions.includes(candidate)) {
+          await tx.exec(`ANALYZE ${candidate.table}`);
+          await keepColumns(tx);
+        }
         await keepSizes(tx);
         const { rows } = await tx.query<{ size: string }>('SELECT pg_relation_size($1::regclass) AS size', [
           name,
