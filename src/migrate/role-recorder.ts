@@ -23,13 +23,20 @@ export interface RoleRecorderOptions {
  * and (guard) changes no role it did not create: such a statement is noted in leftAlone, not run.
  */
 export class RoleRecorder implements Engine {
+  /** COPY … FROM STDIN with its rows, where the engine underneath can (a COPY creates no role). */
+  readonly copyFrom?: (sql: string, data: string) => Promise<void>;
+
   constructor(
     private readonly inner: Engine,
     /** Shared by the transactions opened from it. */
     readonly created: Set<string> = new Set(),
     private readonly options: RoleRecorderOptions = {},
     readonly leftAlone: RoleLeftAlone[] = [],
-  ) {}
+  ) {
+    // Optional in the Engine contract: present here exactly when the inner engine has it.
+    const copy = (inner as { copyFrom?: (sql: string, data: string) => Promise<void> }).copyFrom;
+    if (copy) this.copyFrom = (sql, data) => copy.call(inner, sql, data);
+  }
 
   get kind(): Engine['kind'] {
     return this.inner.kind;
