@@ -1,4 +1,6 @@
 import type { Rule } from 'eslint';
+import type ts from 'typescript';
+import { codeAnalyzer, type QueryInLoop } from '../sources/code/code-analyzer.js';
 import { LIBRARIES } from '../sources/code/db-libraries.js';
 import { findQueriesInLoops } from '../sources/code/find-queries-in-loops.js';
 import { queryInLoopText } from '../sources/code/query-in-loop-text.js';
@@ -9,9 +11,23 @@ export interface NoQueryInLoopOptions {
   readonly libraries?: readonly string[];
 }
 
+/** One analyzer per program typescript-eslint hands out (it keeps the facts of the files it has read). */
+const analyzers = new WeakMap<ts.Program, (sourceFile: ts.SourceFile) => QueryInLoop[]>();
+
+/** With typed linting (`parserOptions.project` / `projectService`), the program's checker; else the file alone. */
+function queriesOf(context: Rule.RuleContext): QueryInLoop[] {
+  const program = context.sourceCode.parserServices?.program as ts.Program | undefined;
+  const sourceFile = program?.getSourceFile(context.filename);
+  if (!program || !sourceFile) return findQueriesInLoops(context.sourceCode.text, context.filename);
+  const analyze = analyzers.get(program) ?? codeAnalyzer(program);
+  analyzers.set(program, analyze);
+  return analyze(sourceFile);
+}
+
 /**
  * `pgvigil/no-query-in-loop`: the analysis of `pgvigil n1 <dir>` on the file being linted (its
- * text and name; without a program, so receivers are told by imports, handles and names), reported
+ * text and name: receivers told by imports, handles and names; by their types, and imported
+ * functions followed, when typescript-eslint has a program: typed linting), reported
  * at the call with the loop's line and the batch form. Works with espree and @typescript-eslint/parser alike.
  */
 export const noQueryInLoopRule: Rule.RuleModule = {
@@ -34,9 +50,9 @@ export const noQueryInLoopRule: Rule.RuleModule = {
     const options = (context.options[0] ?? {}) as NoQueryInLoopOptions;
     return {
       'Program:exit'() {
-        for (const found of findQueriesInLoops(context.sourceCode.text, context.filename)) {
+        for (const found of queriesOf(context)) {
           if (options.libraries && !options.libraries.includes(found.library)) continue;
-          const { message, help } = queryInLoopText(found);
+          const { message, help } = queryInLoopText(found, context.filename);
           context.report({
             loc: { line: found.line, column: found.column - 1 },
             messageId: 'queryInLoop',

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter, RuleTester } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint/index.js';
+import { tempProject } from '../support/temp-project.js';
 
 const JS = `import pg from 'pg';
 const pool = new pg.Pool();
@@ -48,6 +50,52 @@ describe('pgvigil/no-query-in-loop', () => {
     expect(TS.split('\n')[6]?.slice((message?.column ?? 0) - 1)).toMatch(/^authorOf\(id\)/);
     expect(message?.message).toContain('authorOf() queries with `db.author.findFirst(…` at line 4');
     expect(message?.message).toContain('{ in: ids }');
+  });
+
+  it('with typed linting, knows a handle by its type and follows an imported function', async () => {
+    const report = [
+      "import { store } from './db.js';",
+      "import { balanceOf } from './balance.js';",
+      'export async function run(ids: string[]) {',
+      '  for (const id of ids) {',
+      "    await store.query('SELECT * FROM t WHERE id = $1', [id]);",
+      '    await balanceOf(id);',
+      '  }',
+      '}',
+    ].join('\n');
+    const dir = await tempProject({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext' },
+        include: ['*.ts'],
+      }),
+      'pg.d.ts':
+        "declare module 'pg' { export class Pool { query(t: string, v?: unknown[]): Promise<{ rows: any[] }>; } }",
+      'db.ts': "import { Pool } from 'pg';\nexport const store = new Pool();\n",
+      'balance.ts':
+        "import { store } from './db.js';\nexport async function balanceOf(id: string) {\n  return store.query('SELECT 1 FROM b WHERE id = $1', [id]);\n}\n",
+      'report.ts': report,
+    });
+    const config: Linter.Config = {
+      files: ['**/*.ts'],
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir },
+      },
+      plugins: { pgvigil: plugin },
+      rules: { 'pgvigil/no-query-in-loop': 'warn' },
+    };
+    const typed = new Linter({ cwd: dir }).verify(report, [config], { filename: join(dir, 'report.ts') });
+    expect(typed.map((m) => m.line)).toEqual([5, 6]);
+    expect(typed[1]?.message).toContain('balanceOf() queries with `store.query(…` at balance.ts:3');
+    // Without the program the names say nothing: `store` is no database name and the helper is in another file.
+    const untyped = new Linter({ cwd: dir }).verify(
+      report,
+      [{ ...config, languageOptions: { parser: tsParser } }],
+      {
+        filename: join(dir, 'report.ts'),
+      },
+    );
+    expect(untyped).toEqual([]);
   });
 
   it('keeps to the libraries the option names', () => {
