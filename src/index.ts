@@ -35,3 +35,15 @@ export { allRuleMetas, findRuleMeta, schemaRules } from './rules/registry.js';
 export type { Finding, SchemaRule, SchemaRuleContext } from './rules/schema-rule.js';
 export { type RunningServe, type ServeOptions, startServe } from './serve/serve.js';
 export { fingerprint, initSql, normalize, splitStatements } from './sql/index.js';
+export { type ExportStatsOptions, exportStats } from './stats/export-stats.js';
+export { readStatsFile } from './stats/read-stats-file.js';
+export { type RestoredStats, restoreStats } from './stats/restore-stats.js';
+export { StatsError } from './stats/stats-error.js';
+export {
+  type ColumnStats,
+  type SkippedTable,
+  STATS_FORMAT,
+  STATS_FORMAT_VERSION,
+  type StatsFile,
+  type TableStats,
+} from './stats/stats-file.js';
