@@ -37,6 +37,24 @@ const ITERATING = new Set([
   'findLastIndex',
 ]);
 const FAN_IN = new Set(['all', 'allSettled']);
+/** Calls that keep a callback for later (a test, a timer, a listener): it does not run per iteration of a loop around them. */
+const DEFERRING = new Set([
+  'it',
+  'test',
+  'describe',
+  'beforeAll',
+  'beforeEach',
+  'afterAll',
+  'afterEach',
+  'bench',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'on',
+  'once',
+  'addListener',
+  'addEventListener',
+]);
 
 function statementLoop(parent: ts.Node, child: ts.Node): string | undefined {
   if (ts.isForStatement(parent))
@@ -91,10 +109,19 @@ function callbackLoop(fn: ts.FunctionLikeDeclaration): CodeLoop | undefined {
   };
 }
 
-const isCallback = (fn: ts.FunctionLikeDeclaration): boolean =>
-  (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
-  (argumentOf(fn) !== undefined ||
-    (ts.isParenthesizedExpression(fn.parent) && ts.isCallExpression(fn.parent.parent)));
+const calleeName = (call: ts.CallExpression): string => {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+};
+
+/** A function written in place and run by the call it is handed to (`.then`, `transaction(…)`), or called at once. */
+function isCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const call = argumentOf(fn);
+  if (call) return !DEFERRING.has(calleeName(call));
+  return ts.isParenthesizedExpression(fn.parent) && ts.isCallExpression(fn.parent.parent);
+}
 
 /**
  * Where a node runs: the innermost loop that repeats it and the named function it belongs to. A

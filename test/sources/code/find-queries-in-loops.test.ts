@@ -124,6 +124,11 @@ for (const row of rows) {
   await client.query({ query: DOG, variables: { id: row.id } });
   await knex('audit').insert(row);
 }`,
+  'tests, timers and listeners registered in a loop (their callbacks run later, once each)': `
+for (const c of cases) {
+  it(c.name, async () => { await pool.query('SELECT * FROM t WHERE id = $1', [c.id]); });
+  setTimeout(() => pool.query('SELECT 1 FROM t WHERE id = $1', [c.id]), 1000);
+}`,
   'a query in the iterable of a for…of (evaluated once)': `
 for (const row of (await pool.query('SELECT * FROM t')).rows) total += row.n;`,
   'a Drizzle builder made in a loop, run once after it': `
