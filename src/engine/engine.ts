@@ -6,6 +6,11 @@ export interface Engine {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
   /** Runs a multi-statement script. */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs one `COPY … FROM STDIN` with its rows (the text psql would send, without the `\.` line).
+   * exec and query refuse COPY FROM STDIN: with no rows to send, the engine would wait forever.
+   */
+  copyFrom?(sql: string, data: string): Promise<void>;
   /** Runs fn in a transaction; with rollback: true the transaction is always rolled back. */
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T>;
   /**

@@ -1,4 +1,5 @@
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { copyFromInstead, hasCopyFromStdin, NO_COPY_DATA } from './copy-from-stdin.js';
 import type { Engine } from './engine.js';
 import { pgliteExtensions } from './pglite-extensions.js';
 import { loadPgliteSnapshot } from './pglite-snapshot.js';
@@ -25,12 +26,18 @@ class PgliteEngine implements Engine {
   ) {}
 
   async query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> {
+    refuseCopyFromStdin(sql);
     const result = await this.conn.query<R>(sql, params as unknown[] | undefined);
     return { rows: result.rows };
   }
 
   async exec(sql: string): Promise<void> {
+    refuseCopyFromStdin(sql);
     await this.conn.exec(sql);
+  }
+
+  async copyFrom(sql: string, data: string): Promise<void> {
+    await this.conn.query(copyFromInstead(sql, "'/dev/blob'"), [], { blob: new Blob([data]) });
   }
 
   async transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
@@ -55,6 +62,11 @@ class PgliteEngine implements Engine {
   async close(): Promise<void> {
     if (this.depth === 0) await this.db.close();
   }
+}
+
+/** PGlite blocks its thread for good on a COPY FROM STDIN it has no rows for: an error instead. */
+function refuseCopyFromStdin(sql: string): void {
+  if (hasCopyFromStdin(sql)) throw new Error(NO_COPY_DATA);
 }
 
 export interface PgliteOptions {

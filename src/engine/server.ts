@@ -4,6 +4,7 @@ import { connectionTarget } from './connection-target.js';
 import type { Engine } from './engine.js';
 import { pgliteCompatibleTypes } from './pg-types.js';
 import { SerialQueue } from './serial-queue.js';
+import { copyInto } from './server-copy.js';
 import {
   applySessionSettings,
   DEFAULT_CONNECT_TIMEOUT_MS,
@@ -88,6 +89,10 @@ class ServerEngine implements Engine {
   async exec(sql: string): Promise<void> {
     // Without parameters pg uses the simple query protocol, which accepts several statements.
     await this.statement(() => this.session.client.query(sql));
+  }
+
+  async copyFrom(sql: string, data: string): Promise<void> {
+    await this.statement(() => copyInto(this.session.client, sql, data));
   }
 
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {

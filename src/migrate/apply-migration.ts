@@ -112,7 +112,7 @@ async function judgeStatement(
   const base = { statement, migration, inTransaction, serverVersion };
   const timeout = await lockTimeoutMs(engine);
   if (inTransaction) await engine.exec(`SAVEPOINT ${SAVEPOINT}`);
-  const outcome = await observeStatement(engine, statement.text, { inTransaction });
+  const outcome = await observeStatement(engine, statement, { inTransaction });
   if (!outcome.ok) {
     if (inTransaction) await engine.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     const claimed = env.rules.flatMap((rule) =>

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { type RunnableStatement, runStatement } from '../engine/run-statement.js';
 import { lockStrength } from './lock-modes.js';
 import { type HeldLock, readOwnLocks } from './locks.js';
 import type { LockTaken, StatementFailure, StatementObservation, StatementOutcome } from './observation.js';
@@ -46,11 +47,11 @@ function sortLocks(locks: LockTaken[]): readonly LockTaken[] {
 /** Times and runs the statement, and reads the relation state around it; the rest is up to the caller. */
 async function timed(
   engine: Engine,
-  sql: string,
+  sql: RunnableStatement | string,
 ): Promise<{ changes: RelationChanges; before: RelationState; after: RelationState; durationMs: number }> {
   const before = await readRelationState(engine);
   const started = performance.now();
-  await engine.exec(sql);
+  await runStatement(engine, sql);
   const durationMs = performance.now() - started;
   const after = await readRelationState(engine);
   return { changes: compareRelationStates(before, after), before, after, durationMs };
@@ -58,7 +59,7 @@ async function timed(
 
 async function observeInTransaction(
   tx: Engine,
-  sql: string,
+  sql: RunnableStatement | string,
   ranAs: StatementObservation['ranAs'],
 ): Promise<StatementObservation> {
   const locksBefore = await readOwnLocks(tx);
@@ -81,7 +82,7 @@ async function observeInTransaction(
   };
 }
 
-async function observeBare(engine: Engine, sql: string): Promise<StatementObservation> {
+async function observeBare(engine: Engine, sql: RunnableStatement | string): Promise<StatementObservation> {
   const { changes, durationMs } = await timed(engine, sql);
   return {
     ok: true,
@@ -103,7 +104,7 @@ async function observeBare(engine: Engine, sql: string): Promise<StatementObserv
  */
 export async function observeStatement(
   engine: Engine,
-  sql: string,
+  sql: RunnableStatement | string,
   opts: ObserveOptions,
 ): Promise<StatementOutcome> {
   try {

@@ -1,6 +1,7 @@
 import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import { runStatement } from '../engine/run-statement.js';
 import { inputDiagnostic } from '../sql/input-diagnostic.js';
 import type { OriginTracker } from './origins.js';
 import type { SqlFile } from './sql-file.js';
@@ -32,18 +33,8 @@ export async function applyFile(
   const { split, file } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   for (const statement of split.statements) {
-    if (statement.copyData !== undefined) {
-      diagnostics.push(
-        inputDiagnostic(UNSUPPORTED_INPUT, statement.span, {
-          message: 'COPY ... FROM stdin data is not loaded yet; the table stays empty.',
-          why: 'pgvigil judges the schema; the rows of this COPY were skipped.',
-          help: 'Nothing to do for schema checks; load a schema-only dump (pg_dump -s) to silence this.',
-        }),
-      );
-      continue;
-    }
     try {
-      await engine.exec(statement.text);
+      await runStatement(engine, statement);
       await origins.record({ file, statementIndex: statement.index });
     } catch (error) {
       diagnostics.push(statementFailed(split.source, file, statement, error, context));

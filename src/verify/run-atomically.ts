@@ -1,6 +1,7 @@
 import { SYNTAX_ERROR } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
+import { runStatement } from '../engine/run-statement.js';
 import { transactionEffect } from '../migrate/transaction-statement.js';
 import { type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
@@ -21,7 +22,7 @@ export async function runAtomically(tx: Engine, step: MigrationStep, context: st
   for (const statement of read.split.statements) {
     if (transactionEffect(statement) !== undefined) continue;
     try {
-      await tx.exec(statement.text);
+      await runStatement(tx, statement);
     } catch (error) {
       await tx.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       const refused: Diagnostic = statementFailed(read.split.source, read.file, statement, error, context);

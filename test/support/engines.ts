@@ -50,6 +50,7 @@ function withClose(engine: Engine, close: () => Promise<void>): Engine {
     serverVersion: engine.serverVersion,
     query: <R>(sql: string, params?: unknown[]) => engine.query<R>(sql, params),
     exec: (sql) => engine.exec(sql),
+    copyFrom: (sql, data) => engine.copyFrom?.(sql, data) ?? Promise.reject(new Error('no copyFrom')),
     transaction: (fn, opts) => engine.transaction(fn, opts),
     resetSession: () => engine.resetSession(),
     close,
