@@ -8,9 +8,8 @@ import type { ScanToken } from 'libpg-query';
  * and its re-exports (about 30 ms of CPU, twice that with the translation): require loads it directly,
  * and lint --static's whole run is a few hundred milliseconds.
  */
-const { fingerprintSync, hasSqlDetails, loadModule, normalizeSync, parseSync, scanSync } = createRequire(
-  import.meta.url,
-)('libpg-query') as typeof PgQuery;
+const { fingerprintSync, hasSqlDetails, loadModule, normalizeSync, parsePlPgSQLSync, parseSync, scanSync } =
+  createRequire(import.meta.url)('libpg-query') as typeof PgQuery;
 
 /**
  * The only door to libpg-query. Its WASM module loads asynchronously once; after that every
@@ -53,6 +52,16 @@ export function parseSql(text: string): ParseOutcome {
       ok: false,
       error: { message: error instanceof Error ? error.message : String(error), cursorPosition: 0 },
     };
+  }
+}
+
+/** PL/pgSQL's own parse of a CREATE FUNCTION … LANGUAGE plpgsql, as JSON; undefined when it does not parse. */
+export function parsePlpgsql(createFunction: string): unknown {
+  assertReady();
+  try {
+    return parsePlPgSQLSync(createFunction);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DeleteStmt, InsertStmt, Node, UpdateStmt } from '@pgsql/types';
+import type { CopyStmt, DeleteStmt, InsertStmt, Node, UpdateStmt } from '@pgsql/types';
 import { findWrapped } from './find-wrapped.js';
 import {
   assumedExisting,
@@ -73,6 +73,17 @@ export function predictInsert(input: PredictionInput, stmt: InsertStmt): Predict
     },
     reading(input, reads),
   );
+}
+
+/** COPY FROM writes rows as INSERT does (ROW EXCLUSIVE); COPY TO reads the table, or runs its query. */
+export function predictCopy(input: PredictionInput, stmt: CopyStmt): Prediction {
+  if (!stmt.relation?.relname) return merge(reading(input, readsOf(input, stmt.query)));
+  const table = resolve(input, stmt.relation);
+  if (!stmt.is_from) return merge(reading(input, [table]));
+  return merge({
+    locks: [tableLock(input, table, 'RowExclusiveLock')],
+    activity: [rowsWritten(table, { inserted: 1 })],
+  });
 }
 
 export function predictSelect(input: PredictionInput, stmt: Node): Prediction {

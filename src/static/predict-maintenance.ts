@@ -27,10 +27,35 @@ function indexesOf(input: PredictionInput, table: string): RelationRef[] {
   return known.length > 0 ? known : [{ relation: `the indexes of ${table}`, kind: 'index' }];
 }
 
+/**
+ * REINDEX SCHEMA / DATABASE: every index of the schema's (the database's) tables, one table at a
+ * time outside any transaction, so only the rebuilds can be told; the files' own indexes, or one
+ * stand-in when they created none. REINDEX SYSTEM touches only the catalogs.
+ */
+function reindexMany(input: PredictionInput, stmt: ReindexStmt, concurrent: boolean): Prediction {
+  const schema = stmt.kind === 'REINDEX_OBJECT_SCHEMA' ? stmt.name : undefined;
+  if (
+    concurrent ||
+    stmt.kind === 'REINDEX_OBJECT_SYSTEM' ||
+    (stmt.kind === 'REINDEX_OBJECT_SCHEMA' && !schema)
+  )
+    return merge({ autocommit: true });
+  const scope = schema ? `schema ${schema}` : 'the database';
+  const known = [...input.catalog.relations]
+    .filter(([name, relation]) => relation.kind === 'index' && (!schema || name.startsWith(`${schema}.`)))
+    .map(([relation]): RelationRef => ({ relation, kind: 'index' }));
+  return merge({
+    rewritten: known.length > 0 ? known : [{ relation: `every index of ${scope}`, kind: 'index' }],
+    assumptions:
+      known.length > 0 ? [] : [`${scope} has tables with indexes and rows (no file read creates them)`],
+    autocommit: true,
+  });
+}
+
 /** REINDEX: SHARE on the table, ACCESS EXCLUSIVE on each index it rebuilds; CONCURRENTLY: SHARE UPDATE EXCLUSIVE. */
 export function predictReindex(input: PredictionInput, stmt: ReindexStmt): Prediction {
   const concurrent = (stmt.params ?? []).some((p) => 'DefElem' in p && p.DefElem?.defname === 'concurrently');
-  if (!stmt.relation?.relname) return merge({ autocommit: true });
+  if (!stmt.relation?.relname) return reindexMany(input, stmt, concurrent);
   const named = resolve(input, stmt.relation);
   const isIndex = stmt.kind === 'REINDEX_OBJECT_INDEX';
   const table = isIndex ? (input.catalog.relations.get(named)?.table ?? `the table of ${named}`) : named;

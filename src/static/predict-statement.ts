@@ -1,5 +1,8 @@
 import type { Node } from '@pgsql/types';
+import type { NodeTag } from '../sql/node-types.js';
+import { parseSql } from '../sql/parser.js';
 import type { Statement } from '../sql/statement.js';
+import { doBlockStatements } from './do-block-statements.js';
 import { predictAlterTable } from './predict-alter-table.js';
 import {
   predictAlterDomain,
@@ -9,7 +12,7 @@ import {
   predictDrop,
   predictRename,
 } from './predict-ddl.js';
-import { predictInsert, predictSelect, predictUpdateOrDelete } from './predict-dml.js';
+import { predictCopy, predictInsert, predictSelect, predictUpdateOrDelete } from './predict-dml.js';
 import {
   predictCluster,
   predictLock,
@@ -27,6 +30,7 @@ import {
   resolve,
   tableLock,
 } from './prediction.js';
+import { applyEffects } from './static-catalog.js';
 import { outsideTransactionOnly, transactionBlockRefusal, versionRefusal } from './transaction-refusal.js';
 
 function searchPathSet(node: Node): Prediction | undefined {
@@ -38,8 +42,41 @@ function searchPathSet(node: Node): Prediction | undefined {
   return merge({ effects: effects({ searchPath: path.length > 0 ? path : ['public'] }) });
 }
 
+/**
+ * A DO block does what the statements in its body do, all in the one transaction of the DO: each
+ * predicted in turn, on the catalog the ones before it left. Conservative: every branch and loop
+ * body counts as run.
+ */
+function predictDo(
+  input: PredictionInput,
+  statement: Statement,
+  body: ReturnType<typeof doBlockStatements>,
+): Prediction {
+  const parts: Prediction[] = [];
+  let catalog = input.catalog;
+  for (const sql of body.statements) {
+    const parsed = parseSql(sql);
+    for (const { stmt } of parsed.ok ? (parsed.result.stmts ?? []) : []) {
+      if (!stmt) continue;
+      const inner: Statement = { ...statement, node: stmt, kind: Object.keys(stmt)[0] as NodeTag, text: sql };
+      const predicted = predictStatement({ ...input, catalog }, inner, true);
+      parts.push(predicted);
+      catalog = applyEffects(catalog, predicted.effects);
+    }
+  }
+  const unseen = [
+    ...(body.unread ? [`the DO block changes nothing it could read (${body.unread})`] : []),
+    ...(body.dynamic > 0 ? [`its ${body.dynamic} EXECUTE of a computed string change nothing`] : []),
+    ...(parts.length > 0
+      ? ['every statement in the DO block runs (IF branches and loop bodies included)']
+      : []),
+  ];
+  return merge(...parts, { assumptions: unseen });
+}
+
 function byKind(input: PredictionInput, statement: Statement): Prediction {
   const node = statement.node;
+  if ('DoStmt' in node) return predictDo(input, statement, doBlockStatements(node.DoStmt));
   if ('AlterTableStmt' in node) return predictAlterTable(input, statement, node.AlterTableStmt);
   if ('IndexStmt' in node) return predictCreateIndex(input, node.IndexStmt);
   if ('CreateStmt' in node) return predictCreateTable(input, node.CreateStmt);
@@ -64,6 +101,7 @@ function byKind(input: PredictionInput, statement: Statement): Prediction {
   if ('DeleteStmt' in node) return predictUpdateOrDelete(input, node.DeleteStmt, 'deleted');
   if ('InsertStmt' in node) return predictInsert(input, node.InsertStmt);
   if ('SelectStmt' in node) return predictSelect(input, node);
+  if ('CopyStmt' in node) return predictCopy(input, node.CopyStmt);
   if ('ReindexStmt' in node) return predictReindex(input, node.ReindexStmt);
   if ('RefreshMatViewStmt' in node) return predictRefresh(input, node.RefreshMatViewStmt);
   if ('VacuumStmt' in node) return predictVacuum(input, node.VacuumStmt);

@@ -66,6 +66,13 @@ const AGREE: Readonly<Record<string, string>> = {
   'a lock_timeout set first': "SET lock_timeout = '3s';\nALTER TABLE posts DROP COLUMN note;",
   'DETACH PARTITION': 'ALTER TABLE events DETACH PARTITION events_2023;',
   'ALTER DOMAIN ADD CONSTRAINT': 'ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0);',
+  'a DO block that rewrites a table':
+    'DO $$\nBEGIN\n  ALTER TABLE posts ALTER COLUMN author_id TYPE integer;\nEND\n$$;',
+  'a DO block whose EXECUTE of a constant rewrites a table':
+    "DO $$ BEGIN EXECUTE 'ALTER TABLE posts ALTER COLUMN author_id TYPE integer'; END $$;",
+  'REINDEX SCHEMA': 'REINDEX SCHEMA public;',
+  'COPY FROM STDIN after ACCESS EXCLUSIVE':
+    'ALTER TABLE posts ADD COLUMN score integer;\nCOPY authors (id, name) FROM STDIN;\n-7\tcopied\n\\.',
   'a new enum value used in its transaction':
     "ALTER TYPE mood ADD VALUE 'calm';\nINSERT INTO moods (id, mood) VALUES (-1, 'calm');",
 };
@@ -79,6 +86,27 @@ describe('static mode agrees with semantic mode where the statement alone decide
       for (const d of found.static) expect(d.data?.mode).toBe('static');
     });
   }
+
+  it('both see into DO blocks and REINDEX SCHEMA', async () => {
+    for (const [title, rule] of [
+      ['a DO block that rewrites a table', 'ban-table-rewrite'],
+      ['a DO block whose EXECUTE of a constant rewrites a table', 'ban-table-rewrite'],
+      ['REINDEX SCHEMA', 'require-concurrent-reindex-refresh'],
+    ] as const) {
+      const found = await lint({
+        'schema.sql': SCHEMA,
+        'migrations/000001_change.up.sql': `${AGREE[title]}\n`,
+      });
+      expect(
+        found.semantic.map((d) => d.rule),
+        title,
+      ).toContain(rule);
+      expect(
+        found.static.map((d) => d.rule),
+        title,
+      ).toContain(rule);
+    }
+  });
 
   it('ATTACH PARTITION: both report the scan (semantic sees PostgreSQL refuse the synthetic rows outside the bound)', async () => {
     const found = await lint({

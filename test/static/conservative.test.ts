@@ -29,6 +29,27 @@ describe('static mode is conservative where only the catalog knows, and says so'
     expect(rewrite?.why).toContain('the default of seen is volatile');
   });
 
+  it('counts every branch of a DO block as run, and says what it could not see', async () => {
+    const body = `DO $$
+DECLARE r record;
+BEGIN
+  IF random() > 2 THEN
+    UPDATE posts SET note = 'x' WHERE note IS NULL;
+  END IF;
+  EXECUTE format('ANALYZE %I', 'posts');
+END
+$$;`;
+    const found = await lint(project(body));
+    const [backfill] = found.static.filter((d) => d.rule === 'ban-backfill-in-migration');
+    expect(backfill?.line).toBe(1);
+    expect(backfill?.why).toContain(
+      'every statement in the DO block runs (IF branches and loop bodies included)',
+    );
+    expect(backfill?.why).toContain('its 1 EXECUTE of a computed string change nothing');
+    // The branch never runs: semantic mode sees no write.
+    expect(rules(found.semantic)).not.toContain('ban-backfill-in-migration');
+  });
+
   it('is exact for CURRENT_TIMESTAMP and constants: no rewrite in either mode', async () => {
     const found = await lint(
       project(
