@@ -42,3 +42,15 @@ describe('the built CLI', () => {
     expect(rules).toContain('require-concurrent-index');
   }, 60_000);
 });
+
+describe('the built package', () => {
+  it('resolves its library entry points by name, as a user imports them (package.json exports)', async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+    const script = `
+      const runtime = await import('pgvigil/runtime');
+      const main = await import('pgvigil');
+      console.log(JSON.stringify([typeof runtime.detectNPlusOne, typeof runtime.watchQueries, typeof main.runCheck]));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+  });
+});
