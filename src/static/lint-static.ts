@@ -7,7 +7,7 @@ import { migrationRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
 import { lintMigration } from './lint-migration.js';
 import { predictStatement } from './predict-statement.js';
-import { applyEffects, EMPTY_CATALOG, type StaticCatalog } from './static-catalog.js';
+import { applyEffects, cloneCatalog, EMPTY_CATALOG, type StaticCatalog } from './static-catalog.js';
 
 /** PostgreSQL 18, as the embedded engine: the version static mode judges for without --pg-version. */
 export const STATIC_DEFAULT_VERSION = 180000;
@@ -36,7 +36,10 @@ export async function lintStatic(
   const serverVersion = options.serverVersion ?? STATIC_DEFAULT_VERSION;
   const env = { rules: migrationRules, settings, serverVersion };
   const schemas = await Promise.all(layout.schemaFiles.map(readSqlFile));
-  let catalog = schemas.reduce((known, file) => learnFrom(known, file, serverVersion), EMPTY_CATALOG);
+  let catalog = schemas.reduce(
+    (known, file) => learnFrom(known, file, serverVersion),
+    cloneCatalog(EMPTY_CATALOG),
+  );
   const files: SqlFile[] = [...schemas];
   const downs: SqlFile[] = [];
   for (const migration of loaded.migrations) {

@@ -30,7 +30,7 @@ import {
   resolve,
   tableLock,
 } from './prediction.js';
-import { applyEffects } from './static-catalog.js';
+import { applyEffects, cloneCatalog } from './static-catalog.js';
 import { outsideTransactionOnly, transactionBlockRefusal, versionRefusal } from './transaction-refusal.js';
 
 function searchPathSet(node: Node): Prediction | undefined {
@@ -53,7 +53,8 @@ function predictDo(
   body: ReturnType<typeof doBlockStatements>,
 ): Prediction {
   const parts: Prediction[] = [];
-  let catalog = input.catalog;
+  // Its own copy: the effects of the body reach the walk's catalog only if the DO is not refused.
+  let catalog = body.statements.length > 0 ? cloneCatalog(input.catalog) : input.catalog;
   for (const sql of body.statements) {
     const parsed = parseSql(sql);
     for (const { stmt } of parsed.ok ? (parsed.result.stmts ?? []) : []) {

@@ -66,27 +66,42 @@ export interface CatalogEffects {
 export const NO_EFFECTS: CatalogEffects = { created: [], dropped: [], checksAdded: [], validated: [] };
 
 /*
- * Each statement that changes the catalog copies the maps it changes, and a migration history creates
- * hundreds of relations: the copies below are Map's own copy constructor (a native clone), made once
- * per statement and per touched table, so a long history stays cheap.
+ * One catalog is walked forward through a migration history of hundreds of relations: applyEffects
+ * changes its maps in place (a copy per statement made long histories quadratic). Whoever needs the
+ * catalog as it was keeps a cloneCatalog.
  */
 
-function relationsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
-  const { renamed } = effects;
-  if (effects.created.length === 0 && dropped.size === 0 && !renamed) return catalog.relations;
-  const relations = new Map(catalog.relations);
+type Mutable<T> = T extends ReadonlyMap<infer K, infer V> ? Map<K, V> : never;
+
+export function cloneCatalog(catalog: StaticCatalog): StaticCatalog {
+  return {
+    relations: new Map(catalog.relations),
+    checks: [...catalog.checks],
+    columns: new Map([...catalog.columns].map(([table, columns]) => [table, new Map(columns)])),
+    searchPath: catalog.searchPath,
+  };
+}
+
+function changeRelations(
+  catalog: StaticCatalog,
+  effects: CatalogEffects,
+  dropped: ReadonlySet<string>,
+): void {
+  const relations = catalog.relations as Mutable<StaticCatalog['relations']>;
   if (dropped.size > 0)
-    for (const [name, known] of catalog.relations)
+    for (const [name, known] of relations)
       if (dropped.has(name) || dropped.has(known.table ?? '')) relations.delete(name);
   for (const { relation, ...known } of effects.created) relations.set(relation, known);
-  if (!renamed) return relations;
+  const { renamed } = effects;
+  if (!renamed) return;
   // Renamed in place, order kept: the entry under the new name takes the old one's position.
-  return new Map(
-    [...relations].map(([name, known]): [string, KnownRelation] => [
+  const entries = [...relations];
+  relations.clear();
+  for (const [name, known] of entries)
+    relations.set(
       name === renamed.from ? renamed.to : name,
       known.table === renamed.from ? { ...known, table: renamed.to } : known,
-    ]),
-  );
+    );
 }
 
 function checksAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
@@ -99,40 +114,33 @@ function checksAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: R
     .map((check) => (validated(check) ? { ...check, validated: true } : check));
 }
 
-function columnsAfter(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>) {
-  const changes = effects.columns ?? [];
+function changeColumns(catalog: StaticCatalog, effects: CatalogEffects, dropped: ReadonlySet<string>): void {
+  const tables = catalog.columns as Map<string, Map<string, KnownColumn>>;
+  for (const table of dropped) tables.delete(table);
   const { renamed } = effects;
-  if (changes.length === 0 && dropped.size === 0 && !renamed) return catalog.columns;
-  const tables =
-    dropped.size === 0 && !renamed
-      ? new Map(catalog.columns)
-      : new Map(
-          [...catalog.columns]
-            .filter(([table]) => !dropped.has(table))
-            .map(([table, columns]) => [table === renamed?.from ? renamed.to : table, columns] as const),
-        );
-  // One copy per table the statement changes, however many of its columns it adds.
-  const copied = new Map<string, Map<string, KnownColumn>>();
-  for (const { table, column, type, notNull } of changes) {
-    let columns = copied.get(table);
+  const moved = renamed && tables.get(renamed.from);
+  if (renamed && moved) {
+    tables.delete(renamed.from);
+    tables.set(renamed.to, moved);
+  }
+  for (const { table, column, type, notNull } of effects.columns ?? []) {
+    let columns = tables.get(table);
     if (!columns) {
-      columns = new Map(tables.get(table));
-      copied.set(table, columns);
+      columns = new Map();
       tables.set(table, columns);
     }
     columns.set(column, { type: type ?? columns.get(column)?.type ?? '', notNull });
   }
-  return tables;
 }
 
-/** The catalog after a statement; parts the statement left alone are shared, not copied. */
+/** The catalog after a statement: `catalog` itself, changed in place (see cloneCatalog). */
 export function applyEffects(catalog: StaticCatalog, effects: CatalogEffects): StaticCatalog {
   if (effects === NO_EFFECTS) return catalog;
   const dropped = new Set(effects.dropped);
-  return {
-    relations: relationsAfter(catalog, effects, dropped),
-    checks: checksAfter(catalog, effects, dropped),
-    columns: columnsAfter(catalog, effects, dropped),
-    searchPath: effects.searchPath ?? catalog.searchPath,
-  };
+  changeRelations(catalog, effects, dropped);
+  changeColumns(catalog, effects, dropped);
+  const checks = checksAfter(catalog, effects, dropped);
+  const searchPath = effects.searchPath ?? catalog.searchPath;
+  if (checks === catalog.checks && searchPath === catalog.searchPath) return catalog;
+  return { ...catalog, checks, searchPath };
 }
