@@ -4,7 +4,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { noQueryInLoop } from '../rules/n-plus-one/no-query-in-loop.js';
 import { stampFinding } from '../rules/stamp-finding.js';
 import type { QueryInLoop } from '../sources/code/code-analyzer.js';
-import { findQueriesInFiles } from '../sources/code/project-analysis.js';
 import { queryInLoopText } from '../sources/code/query-in-loop-text.js';
 
 function finding(file: string, found: QueryInLoop, setting: RuleSettings | undefined): Diagnostic {
@@ -32,6 +31,8 @@ export async function codeFindings(
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   if ((setting && !setting.enabled) || files.length === 0) return { diagnostics, sources };
+  // Loaded here: the analysis brings the TypeScript compiler, which a run over logs never needs.
+  const { findQueriesInFiles } = await import('../sources/code/project-analysis.js');
   for (const [file, { text, found }] of await findQueriesInFiles(files)) {
     if (found.length > 0) sources.set(file, text);
     diagnostics.push(...found.map((f) => finding(file, f, setting)));

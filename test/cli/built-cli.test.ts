@@ -35,6 +35,13 @@ describe('the built CLI', () => {
     expect(rules).toContain('reversibility-data-loss');
   }, 120_000);
 
+  it("n1 loads the TypeScript compiler for code, and finds the blog app's loop", async () => {
+    const result = await pgvigil('n1', 'examples/blog/app', '--format', 'json');
+    expect(result.stderr).toBe('');
+    const found = JSON.parse(result.stdout).diagnostics.map((d: { rule: string; file: string }) => d.rule);
+    expect(found).toEqual(['no-query-in-loop']);
+  }, 60_000);
+
   it('lint --static answers without the engine', async () => {
     const result = await pgvigil('lint', 'examples/blog/migrations', '--static', '--format', 'json');
     expect(result.code).toBe(1);
@@ -49,8 +56,9 @@ describe('the built package', () => {
     const script = `
       const runtime = await import('pgvigil/runtime');
       const main = await import('pgvigil');
-      console.log(JSON.stringify([typeof runtime.detectNPlusOne, typeof runtime.watchQueries, typeof main.runCheck]));`;
+      const eslint = (await import('pgvigil/eslint-plugin')).default;
+      console.log(JSON.stringify([typeof runtime.detectNPlusOne, typeof runtime.watchQueries, typeof main.runCheck, eslint.meta.name, typeof eslint.rules['no-query-in-loop'].create]));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
-    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function', 'pgvigil', 'function']);
   });
 });

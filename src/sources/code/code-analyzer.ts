@@ -1,9 +1,10 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { type CodeFacts, codeFacts, functionName, functionNames, type QuerySite } from './code-facts.js';
 import type { DbLibrary } from './db-libraries.js';
 import type { CodeLoop, NamedFunction } from './loop-place.js';
 import { beforeFirstAwait, runsHere } from './runs-here.js';
 import { typedHandles } from './typed-handles.js';
+import { ts } from './typescript.js';
 
 /** A query call that runs once per iteration of a loop. Lines and columns are 1-based. */
 export interface QueryInLoop {
@@ -29,7 +30,7 @@ interface Summary {
   readonly runs: boolean;
 }
 
-const lineOf = (node: ts.Node): { line: number; column: number } => {
+const lineOf = (node: TS.Node): { line: number; column: number } => {
   const sourceFile = node.getSourceFile();
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   return { line: line + 1, column: character + 1 };
@@ -45,7 +46,7 @@ const batchedByClient = (site: QuerySite, loop: CodeLoop): boolean =>
   loop.callback !== undefined &&
   beforeFirstAwait(site.node, loop.callback);
 
-function isOwnFile(node: ts.Node): boolean {
+function isOwnFile(node: TS.Node): boolean {
   const file = node.getSourceFile();
   return !file.isDeclarationFile && !file.fileName.includes('/node_modules/');
 }
@@ -55,12 +56,12 @@ function isOwnFile(node: ts.Node): boolean {
  * inside a loop of a function that reads (in the same file, or with a checker anywhere in the
  * program). One analyzer per program: it keeps each file's facts and each function's summary.
  */
-export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) => QueryInLoop[] {
+export function codeAnalyzer(program?: TS.Program): (sourceFile: TS.SourceFile) => QueryInLoop[] {
   const checker = program?.getTypeChecker();
   const typeOf = checker ? typedHandles(checker) : undefined;
-  const facts = new Map<ts.SourceFile, CodeFacts>();
+  const facts = new Map<TS.SourceFile, CodeFacts>();
   const summaries = new Map<NamedFunction, Summary | null>();
-  const factsOf = (sourceFile: ts.SourceFile): CodeFacts => {
+  const factsOf = (sourceFile: TS.SourceFile): CodeFacts => {
     const known = facts.get(sourceFile) ?? codeFacts(sourceFile, typeOf);
     facts.set(sourceFile, known);
     return known;
@@ -75,7 +76,7 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
     return ownNames.has(name);
   };
 
-  const resolve = (call: ts.CallExpression): NamedFunction | undefined => {
+  const resolve = (call: TS.CallExpression): NamedFunction | undefined => {
     const callee = call.expression;
     const name = ts.isPropertyAccessExpression(callee)
       ? callee.name.text
@@ -138,7 +139,7 @@ export function codeAnalyzer(program?: ts.Program): (sourceFile: ts.SourceFile) 
     return summary;
   };
 
-  const viaFinding = (node: ts.CallExpression, loop: CodeLoop): QueryInLoop | undefined => {
+  const viaFinding = (node: TS.CallExpression, loop: CodeLoop): QueryInLoop | undefined => {
     const target = resolve(node);
     const summary = target && summaryOf(target);
     if (!target || !summary || !(summary.runs || runsHere(node, loop))) return undefined;

@@ -1,14 +1,15 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { EAGER } from './db-libraries.js';
 import { fileHints } from './file-hints.js';
 import { type CodePlace, type NamedFunction, placeOf } from './loop-place.js';
 import { isChainEnd, type QueryChain, readChain } from './query-chain.js';
 import { type RecognizedQuery, type Recognizer, recognizeQuery } from './recognize-query.js';
 import { runsHere } from './runs-here.js';
+import { ts } from './typescript.js';
 
 /** A database read in a file, where it runs, and whether it is sent where it is written. */
 export interface QuerySite {
-  readonly node: ts.Expression;
+  readonly node: TS.Expression;
   readonly query: RecognizedQuery;
   readonly place: CodePlace;
   /** Sent here (an eager client, or a lazy one awaited / returned from an async function). */
@@ -21,7 +22,7 @@ export interface QuerySite {
 
 /** A call: a query, or maybe a function of the project that queries. */
 export interface CallSite {
-  readonly node: ts.CallExpression | ts.TaggedTemplateExpression;
+  readonly node: TS.CallExpression | TS.TaggedTemplateExpression;
   readonly place: CodePlace;
   /** The call chain it ends, when nothing more is called on it. */
   readonly chain?: QueryChain;
@@ -33,7 +34,7 @@ export interface CallSite {
  * loops need it.
  */
 export interface CodeFacts {
-  readonly sourceFile: ts.SourceFile;
+  readonly sourceFile: TS.SourceFile;
   readonly calls: readonly CallSite[];
   readonly queryAt: (call: CallSite) => QuerySite | undefined;
   /** Functions declared in the file by name (declarations, `const f = () => …`, methods). */
@@ -42,7 +43,7 @@ export interface CodeFacts {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function callText(node: ts.Expression): string {
+function callText(node: TS.Expression): string {
   if (ts.isTaggedTemplateExpression(node)) return `${oneLine(node.tag.getText())}\``;
   if (ts.isCallExpression(node)) {
     const callee = oneLine(node.expression.getText());
@@ -68,11 +69,11 @@ export function functionName(fn: NamedFunction): string | undefined {
 }
 
 /** One pass over a file: its calls and its named functions. */
-export function codeFacts(sourceFile: ts.SourceFile, typeOf?: Recognizer['typeOf']): CodeFacts {
+export function codeFacts(sourceFile: TS.SourceFile, typeOf?: Recognizer['typeOf']): CodeFacts {
   const recognizer: Recognizer = { hints: fileHints(sourceFile), ...(typeOf && { typeOf }) };
   const calls: CallSite[] = [];
   const functions = new Map<string, NamedFunction[]>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) || ts.isTaggedTemplateExpression(node)) {
       const chain = isChainEnd(node) ? readChain(node) : undefined;
       calls.push({ node, place: placeOf(node), ...(chain && { chain }) });
@@ -103,20 +104,20 @@ function querySite(recognizer: Recognizer, { chain, place }: CallSite): QuerySit
 }
 
 /** A `return q` (or an arrow's body) of the owner itself. */
-function returnsToCaller(node: ts.Node, owner: NamedFunction): boolean {
+function returnsToCaller(node: TS.Node, owner: NamedFunction): boolean {
   let child = node;
   while (ts.isParenthesizedExpression(child.parent)) child = child.parent;
   const parent = child.parent;
   if (ts.isArrowFunction(parent)) return parent === owner && parent.body === child;
   if (!ts.isReturnStatement(parent)) return false;
-  for (let at: ts.Node = parent; at.parent; at = at.parent) if (ts.isFunctionLike(at)) return at === owner;
+  for (let at: TS.Node = parent; at.parent; at = at.parent) if (ts.isFunctionLike(at)) return at === owner;
   return false;
 }
 
 /** The names of a file's functions that have a body, for a quick "could this call be the project's?". */
-export function functionNames(sourceFile: ts.SourceFile): string[] {
+export function functionNames(sourceFile: TS.SourceFile): string[] {
   const names: string[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     const name =
       ts.isFunctionLike(node) && 'body' in node && node.body
         ? functionName(node as NamedFunction)

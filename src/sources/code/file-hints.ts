@@ -1,6 +1,7 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { type DbLibrary, libraryOfModule, NOT_POSTGRES_MODULES } from './db-libraries.js';
 import { readChain } from './query-chain.js';
+import { ts } from './typescript.js';
 
 /** What one file says about its database handles, before any call is judged. */
 export interface FileHints {
@@ -11,9 +12,9 @@ export interface FileHints {
   readonly notPostgres: boolean;
 }
 
-const typeRoot = (type: ts.TypeNode | undefined): string | undefined => {
+const typeRoot = (type: TS.TypeNode | undefined): string | undefined => {
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
-  let name: ts.EntityName = type.typeName;
+  let name: TS.EntityName = type.typeName;
   while (ts.isQualifiedName(name)) name = name.left;
   return name.text;
 };
@@ -35,13 +36,13 @@ const HANDLE_MAKERS = new Set([
  * `await pool.connect()`, `dataSource.getRepository(User)`; rows a query returns are no handle.
  */
 function initializerLibrary(
-  init: ts.Expression,
+  init: TS.Expression,
   roots: ReadonlyMap<string, DbLibrary>,
 ): DbLibrary | undefined {
   let expr = init;
   while (ts.isAwaitExpression(expr) || ts.isParenthesizedExpression(expr)) expr = expr.expression;
   const made = ts.isNewExpression(expr);
-  const links = readChain(made ? (expr as ts.NewExpression).expression : expr)?.links;
+  const links = readChain(made ? (expr as TS.NewExpression).expression : expr)?.links;
   const root = links?.[0]?.name;
   if (!links || root === undefined) return undefined;
   const handle =
@@ -49,14 +50,14 @@ function initializerLibrary(
   return handle ? roots.get(root) : undefined;
 }
 
-export function fileHints(sourceFile: ts.SourceFile): FileHints {
+export function fileHints(sourceFile: TS.SourceFile): FileHints {
   const roots = new Map<string, DbLibrary>();
   const imported = new Set<DbLibrary>();
   let notPostgres = false;
-  const bind = (name: ts.BindingName | undefined, library: DbLibrary | undefined) => {
+  const bind = (name: TS.BindingName | undefined, library: DbLibrary | undefined) => {
     if (name && library && ts.isIdentifier(name)) roots.set(name.text, library);
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       if (NOT_POSTGRES_MODULES.some((m) => specifier === m || specifier.startsWith(`${m}/`)))

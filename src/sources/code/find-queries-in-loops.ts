@@ -1,10 +1,11 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { codeAnalyzer, type QueryInLoop } from './code-analyzer.js';
+import { ts } from './typescript.js';
 
 export type { QueryInLoop } from './code-analyzer.js';
 
 /** How TypeScript should read a file, by its extension. */
-export function scriptKind(fileName: string): ts.ScriptKind {
+export function scriptKind(fileName: string): TS.ScriptKind {
   if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (fileName.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return /\.[cm]?js$/.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TS;

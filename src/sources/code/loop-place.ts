@@ -1,20 +1,21 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
 
 /** A loop that runs a piece of code once per item. */
 export interface CodeLoop {
   /** `for`, `for…of`, `for…in`, `while`, `do`, or the array method: `.map`, `.forEach`… */
   readonly kind: string;
-  readonly node: ts.Node;
+  readonly node: TS.Node;
   /** A callback loop whose calls all start in one tick: `.map`, `.flatMap`, `.forEach` (each callback runs up to its first await). */
   readonly concurrent: boolean;
   /** A `.map` / `.flatMap` whose results Promise.all (or allSettled) awaits. */
   readonly fanOut: boolean;
   /** The callback a callback loop runs per item. */
-  readonly callback?: ts.FunctionLikeDeclaration;
+  readonly callback?: TS.FunctionLikeDeclaration;
 }
 
 /** A function with a name of its own, which code elsewhere calls: where a query's per-item cost is passed on. */
-export type NamedFunction = ts.FunctionLikeDeclaration;
+export type NamedFunction = TS.FunctionLikeDeclaration;
 
 export interface CodePlace {
   readonly loop?: CodeLoop;
@@ -56,7 +57,7 @@ const DEFERRING = new Set([
   'addEventListener',
 ]);
 
-function statementLoop(parent: ts.Node, child: ts.Node): string | undefined {
+function statementLoop(parent: TS.Node, child: TS.Node): string | undefined {
   if (ts.isForStatement(parent))
     return child === parent.statement || child === parent.condition || child === parent.incrementor
       ? 'for'
@@ -69,17 +70,17 @@ function statementLoop(parent: ts.Node, child: ts.Node): string | undefined {
 }
 
 /** The call an expression is an argument of, through parentheses. */
-function argumentOf(node: ts.Node): ts.CallExpression | undefined {
+function argumentOf(node: TS.Node): TS.CallExpression | undefined {
   let child = node;
   while (ts.isParenthesizedExpression(child.parent)) child = child.parent;
   const call = child.parent;
-  return call && ts.isCallExpression(call) && call.arguments.includes(child as ts.Expression)
+  return call && ts.isCallExpression(call) && call.arguments.includes(child as TS.Expression)
     ? call
     : undefined;
 }
 
 /** `Promise.all(x)` / `Promise.allSettled(x)`. */
-export function isFanIn(call: ts.CallExpression | undefined): boolean {
+export function isFanIn(call: TS.CallExpression | undefined): boolean {
   const callee = call?.expression;
   return (
     callee !== undefined &&
@@ -91,7 +92,7 @@ export function isFanIn(call: ts.CallExpression | undefined): boolean {
 }
 
 /** The loop a callback runs in when it is the per-item function of an array method (`Array.from(x, fn)` too). */
-function callbackLoop(fn: ts.FunctionLikeDeclaration): CodeLoop | undefined {
+function callbackLoop(fn: TS.FunctionLikeDeclaration): CodeLoop | undefined {
   const call = argumentOf(fn);
   const callee = call?.expression;
   if (!call || !callee || !ts.isPropertyAccessExpression(callee)) return undefined;
@@ -109,14 +110,14 @@ function callbackLoop(fn: ts.FunctionLikeDeclaration): CodeLoop | undefined {
   };
 }
 
-const calleeName = (call: ts.CallExpression): string => {
+const calleeName = (call: TS.CallExpression): string => {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text;
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
 };
 
 /** A function written in place and run by the call it is handed to (`.then`, `transaction(…)`), or called at once. */
-function isCallback(fn: ts.FunctionLikeDeclaration): boolean {
+function isCallback(fn: TS.FunctionLikeDeclaration): boolean {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
   const call = argumentOf(fn);
   if (call) return !DEFERRING.has(calleeName(call));
@@ -128,14 +129,14 @@ function isCallback(fn: ts.FunctionLikeDeclaration): boolean {
  * callback handed to another call (`.then`, `transaction(async (trx) => …)`) runs where that call
  * runs; a named function's body runs where it is called, which is for its callers to say.
  */
-export function placeOf(node: ts.Node): CodePlace {
+export function placeOf(node: TS.Node): CodePlace {
   let loop: CodeLoop | undefined;
-  let child: ts.Node = node;
+  let child: TS.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     const kind = loop ? undefined : statementLoop(parent, child);
     if (kind) loop = { kind, node: parent, concurrent: false, fanOut: false };
     if (!ts.isFunctionLike(parent) || !('body' in parent) || parent.body !== child) continue;
-    const fn = parent as ts.FunctionLikeDeclaration;
+    const fn = parent as TS.FunctionLikeDeclaration;
     const iterated = callbackLoop(fn);
     if (iterated) loop ??= iterated;
     else if (!isCallback(fn)) return { ...(loop && { loop }), owner: fn };

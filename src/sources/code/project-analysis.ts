@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { codeAnalyzer, type QueryInLoop } from './code-analyzer.js';
 import { scriptKind } from './find-queries-in-loops.js';
+import { ts } from './typescript.js';
 
 /** One file's text and its queries in loops. */
 export interface FileQueries {
@@ -24,7 +25,7 @@ function tsconfigFor(dir: string, cache: Map<string, string | null>): string | u
 }
 
 /** A program over the given files with the tsconfig's options, JavaScript included; undefined when the tsconfig does not parse. */
-function programFor(tsconfig: string, files: readonly string[]): ts.Program | undefined {
+function programFor(tsconfig: string, files: readonly string[]): TS.Program | undefined {
   const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
   if (read.error) return undefined;
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig));

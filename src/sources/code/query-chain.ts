@@ -1,13 +1,14 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
 
 /** One step of a call chain: a name, and the arguments when the step is a call. */
 export interface ChainLink {
   readonly name: string;
   /** Set when the step is a call; a tagged template is a call without arguments. */
-  readonly args?: readonly ts.Expression[];
+  readonly args?: readonly TS.Expression[];
   readonly tagged?: boolean;
   /** The chain's expression up to and including this link. */
-  readonly node: ts.Expression;
+  readonly node: TS.Expression;
 }
 
 /**
@@ -17,10 +18,10 @@ export interface ChainLink {
 export interface QueryChain {
   readonly links: readonly ChainLink[];
   /** The whole expression (the last link's node). */
-  readonly node: ts.Expression;
+  readonly node: TS.Expression;
 }
 
-export const unwrap = (node: ts.Expression): ts.Expression =>
+export const unwrap = (node: TS.Expression): TS.Expression =>
   ts.isParenthesizedExpression(node) ||
   ts.isNonNullExpression(node) ||
   ts.isAsExpression(node) ||
@@ -29,16 +30,16 @@ export const unwrap = (node: ts.Expression): ts.Expression =>
     : node;
 
 interface Call {
-  readonly args: readonly ts.Expression[];
+  readonly args: readonly TS.Expression[];
   readonly tagged: boolean;
-  readonly node: ts.Expression;
+  readonly node: TS.Expression;
 }
 
-const link = (name: string, node: ts.Expression, call: Call | undefined): ChainLink =>
+const link = (name: string, node: TS.Expression, call: Call | undefined): ChainLink =>
   call ? { name, args: call.args, tagged: call.tagged, node: call.node } : { name, node };
 
 /** The chain an expression ends; undefined when its root is not a name (a literal, an element access…). */
-export function readChain(node: ts.Expression): QueryChain | undefined {
+export function readChain(node: TS.Expression): QueryChain | undefined {
   const links: ChainLink[] = [];
   let current = unwrap(node);
   let call: Call | undefined;
@@ -46,9 +47,9 @@ export function readChain(node: ts.Expression): QueryChain | undefined {
     if (ts.isCallExpression(current) || ts.isTaggedTemplateExpression(current)) {
       if (call) return undefined;
       const tagged = ts.isTaggedTemplateExpression(current);
-      call = { args: tagged ? [] : (current as ts.CallExpression).arguments, tagged, node: current };
+      call = { args: tagged ? [] : (current as TS.CallExpression).arguments, tagged, node: current };
       current = unwrap(
-        tagged ? (current as ts.TaggedTemplateExpression).tag : (current as ts.CallExpression).expression,
+        tagged ? (current as TS.TaggedTemplateExpression).tag : (current as TS.CallExpression).expression,
       );
     } else if (ts.isPropertyAccessExpression(current)) {
       links.unshift(link(current.name.text, current, call));
@@ -62,8 +63,8 @@ export function readChain(node: ts.Expression): QueryChain | undefined {
 }
 
 /** Whether `node` is the outermost expression of its chain: nothing more is read or called on it. */
-export function isChainEnd(node: ts.Expression): boolean {
-  let child: ts.Node = node;
+export function isChainEnd(node: TS.Expression): boolean {
+  let child: TS.Node = node;
   while (ts.isParenthesizedExpression(child.parent) || ts.isNonNullExpression(child.parent))
     child = child.parent;
   return !(ts.isPropertyAccessExpression(child.parent) && child.parent.expression === child);

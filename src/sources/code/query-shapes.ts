@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { DbLibrary } from './db-libraries.js';
 import type { ChainLink } from './query-chain.js';
 import type { Recognizer } from './recognize-query.js';
@@ -16,6 +16,7 @@ import {
   TYPEORM_NAME,
   TYPEORM_READS,
 } from './shape-names.js';
+import { ts } from './typescript.js';
 
 /**
  * Each client's read calls as shapes over a chain's links (`x.model.findMany(…)`,

@@ -1,15 +1,16 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { DbLibrary } from './db-libraries.js';
 import type { FileHints } from './file-hints.js';
 import type { ChainLink, QueryChain } from './query-chain.js';
 import { MATCHES } from './query-shapes.js';
 import { SETTLE, WRITE_SQL, WRITES } from './shape-names.js';
+import { ts } from './typescript.js';
 
 /** How a file's receivers are told apart: its hints, and a type checker's answer when there is a program. */
 export interface Recognizer {
   readonly hints: FileHints;
   /** From a type checker: the handle's library, `other` for a known type that is none, undefined when unknown. */
-  readonly typeOf?: (node: ts.Expression) => DbLibrary | 'other' | undefined;
+  readonly typeOf?: (node: TS.Expression) => DbLibrary | 'other' | undefined;
 }
 
 /** A database read recognised in a chain. `then` is set when the chain ends in `.then/.catch/.finally`. */

@@ -1,13 +1,14 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { type CodeLoop, isFanIn } from './loop-place.js';
+import { ts } from './typescript.js';
 
-const isAsync = (fn: ts.Node): boolean =>
-  ts.isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+const isAsync = (fn: TS.Node): boolean =>
+  ts.isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn as TS.Declaration) & ts.ModifierFlags.Async) !== 0;
 
 /** The function a node's value is returned from (a `return` or an arrow's expression body). */
-function returnedFrom(node: ts.Node, parent: ts.Node): ts.Node | undefined {
+function returnedFrom(node: TS.Node, parent: TS.Node): TS.Node | undefined {
   if (ts.isReturnStatement(parent)) {
-    for (let at: ts.Node | undefined = parent; at; at = at.parent) if (ts.isFunctionLike(at)) return at;
+    for (let at: TS.Node | undefined = parent; at; at = at.parent) if (ts.isFunctionLike(at)) return at;
     return undefined;
   }
   return ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
@@ -19,8 +20,8 @@ function returnedFrom(node: ts.Node, parent: ts.Node): ts.Node | undefined {
  * results Promise.all awaits, or one of the array Promise.all awaits. A builder made in a loop and
  * run once after it is not.
  */
-export function runsHere(node: ts.Expression, loop: CodeLoop | undefined): boolean {
-  let child: ts.Node = node;
+export function runsHere(node: TS.Expression, loop: CodeLoop | undefined): boolean {
+  let child: TS.Node = node;
   while (
     ts.isParenthesizedExpression(child.parent) ||
     ts.isAsExpression(child.parent) ||
@@ -37,9 +38,9 @@ export function runsHere(node: ts.Expression, loop: CodeLoop | undefined): boole
 }
 
 /** Whether a node runs before the first `await` of the callback a concurrent loop runs it in. */
-export function beforeFirstAwait(node: ts.Node, callback: ts.FunctionLikeDeclaration): boolean {
+export function beforeFirstAwait(node: TS.Node, callback: TS.FunctionLikeDeclaration): boolean {
   let first: number | undefined;
-  const visit = (at: ts.Node): void => {
+  const visit = (at: TS.Node): void => {
     if (first !== undefined) return;
     if (ts.isAwaitExpression(at) && at.expression.getStart() < node.getStart()) first = at.getStart();
     else if (!(ts.isFunctionLike(at) && at !== callback)) ts.forEachChild(at, visit);

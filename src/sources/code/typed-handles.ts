@@ -1,5 +1,6 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { type DbLibrary, libraryOfModule } from './db-libraries.js';
+import { ts } from './typescript.js';
 
 /** The package a declaration file belongs to: the last `node_modules/<name>/` of its path (`@types/pg` is pg's). */
 function packageOf(fileName: string): string | undefined {
@@ -10,20 +11,20 @@ function packageOf(fileName: string): string | undefined {
 }
 
 /** The module an ambient declaration sits in: `declare module 'pg' { … }`. */
-function ambientModuleOf(node: ts.Node): string | undefined {
-  for (let at: ts.Node | undefined = node; at; at = at.parent)
+function ambientModuleOf(node: TS.Node): string | undefined {
+  for (let at: TS.Node | undefined = node; at; at = at.parent)
     if (ts.isModuleDeclaration(at) && ts.isStringLiteral(at.name)) return at.name.text;
   return undefined;
 }
 
-function libraryOfDeclaration(declaration: ts.Declaration): DbLibrary | undefined {
+function libraryOfDeclaration(declaration: TS.Declaration): DbLibrary | undefined {
   const module = ambientModuleOf(declaration) ?? packageOf(declaration.getSourceFile().fileName);
   return module === undefined ? undefined : libraryOfModule(module);
 }
 
 function libraryOfSymbol(
-  checker: ts.TypeChecker,
-  symbol: ts.Symbol | undefined,
+  checker: TS.TypeChecker,
+  symbol: TS.Symbol | undefined,
   depth: number,
 ): DbLibrary | undefined {
   if (!symbol || depth > 3) return undefined;
@@ -52,16 +53,16 @@ export const NOT_A_HANDLE = 'other';
  * when its type is known and no library's, so that its name alone does not make it one.
  */
 export function typedHandles(
-  checker: ts.TypeChecker,
-): (node: ts.Expression) => DbLibrary | typeof NOT_A_HANDLE | undefined {
-  const known = new Map<ts.Node, DbLibrary | typeof NOT_A_HANDLE | undefined>();
+  checker: TS.TypeChecker,
+): (node: TS.Expression) => DbLibrary | typeof NOT_A_HANDLE | undefined {
+  const known = new Map<TS.Node, DbLibrary | typeof NOT_A_HANDLE | undefined>();
   return (node) => {
     if (!known.has(node)) known.set(node, handleOf(checker, node));
     return known.get(node);
   };
 }
 
-function handleOf(checker: ts.TypeChecker, node: ts.Expression): DbLibrary | typeof NOT_A_HANDLE | undefined {
+function handleOf(checker: TS.TypeChecker, node: TS.Expression): DbLibrary | typeof NOT_A_HANDLE | undefined {
   const type = checker.getNonNullableType(checker.getTypeAtLocation(node));
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || type.isUnion()) return undefined;
   const symbol = type.aliasSymbol ?? type.getSymbol() ?? checker.getApparentType(type).getSymbol();
