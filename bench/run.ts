@@ -7,6 +7,7 @@ import { advisor } from './cases/advisor.js';
 import { checkBlogCold } from './cases/check-blog-cold.js';
 import { engineStartup } from './cases/engine-startup.js';
 import { lintKratos } from './cases/lint-kratos.js';
+import { logsMemory } from './cases/logs-memory.js';
 import { logsPgbadger } from './cases/logs-pgbadger.js';
 import { n1Accuracy } from './cases/n1-accuracy.js';
 import { parseSynapse } from './cases/parse-synapse.js';
@@ -32,6 +33,7 @@ const CASES: readonly BenchCase[] = [
   accuracy,
   advisor,
   logsPgbadger,
+  logsMemory,
   pgbenchLoad,
   n1Accuracy,
 ];

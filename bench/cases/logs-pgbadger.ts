@@ -9,11 +9,24 @@ import { measureCommand } from '../measure.js';
 
 const PGBADGER = '/usr/bin/pgbadger';
 
-const mbPerSecond = (bytes: number, ms: number): string =>
+export const mbPerSecond = (bytes: number, ms: number): string =>
   `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MB/s`;
 
-const rssOf = (mb: number | undefined): string =>
+export const rssOf = (mb: number | undefined): string =>
   mb === undefined ? 'not measured' : `${Math.round(mb)} MiB`;
+
+/** `pgvigil n1` of a generated log, a fresh process per run. */
+export function measureN1(root: string, log: string, runs: number) {
+  return measureCommand(
+    {
+      command: process.execPath,
+      args: [join(root, 'dist/cli/main.js'), 'n1', log, '--format', 'json', '--log-prefix', BENCH_PREFIX],
+      cwd: root,
+      okExitCodes: [0, 1],
+    },
+    runs,
+  );
+}
 
 function pgbadgerVersion(): string | undefined {
   if (!existsSync(PGBADGER)) return undefined;
@@ -32,15 +45,7 @@ export const logsPgbadger: BenchCase = {
     process.stderr.write(`bench: logs-pgbadger: writing or reusing a ${megabytes} MB log (${LOG_MB_ENV})…\n`);
     const log = benchLog(megabytes);
     const bytes = statSync(log).size;
-    const measured = await measureCommand(
-      {
-        command: process.execPath,
-        args: [join(root, 'dist/cli/main.js'), 'n1', log, '--format', 'json', '--log-prefix', BENCH_PREFIX],
-        cwd: root,
-        okExitCodes: [0, 1],
-      },
-      runs,
-    );
+    const measured = await measureN1(root, log, runs);
     const version = pgbadgerVersion();
     const what = `\`pgvigil n1\` of a generated ${megabytes} MB stderr log (sessions, transactions, N+1 loops, parameters, multi-line statements; bench/logs/generate-log.ts), fresh process, wall`;
     const ours = `pgvigil ${mbPerSecond(bytes, measured.wall.median)}`;
