@@ -1,6 +1,11 @@
 import type { Engine } from '../engine/engine.js';
 import { markRoleSql } from '../engine/scratch-roles.js';
-import { type RoleStatement, roleStatement, rolesCreatedIn } from './role-statement.js';
+import {
+  doBlockRoleStatements,
+  type RoleStatement,
+  roleStatement,
+  rolesCreatedIn,
+} from './role-statement.js';
 
 /** A statement pgvigil did not run: it would have changed a role of the server the run did not create. */
 export interface RoleLeftAlone {
@@ -72,9 +77,46 @@ export class RoleRecorder implements Engine {
     if (act.renamed && this.created.has(act.renamed.from)) this.created.add(act.renamed.to);
   }
 
+  /** Of these roles, the ones the server has now. */
+  private async existing(names: readonly string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const { rows } = await this.inner.query<{ name: string }>(
+      'SELECT rolname AS name FROM pg_catalog.pg_roles WHERE rolname = ANY($1)',
+      [names],
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+
+  /**
+   * A DO block whose body acts on roles (the idempotent `IF NOT EXISTS … CREATE ROLE` of many
+   * migrations). Not run when it would change a role the run did not create; otherwise run whole,
+   * and a role its CREATE ROLE names that exists only afterwards is the run's, marked as such.
+   */
+  private async guardedDo(sql: string, acts: readonly RoleStatement[], run: (sql: string) => Promise<void>) {
+    const changes = acts.filter((act) => act.kind === 'change');
+    for (const act of changes) {
+      const foreign = await this.foreign(act);
+      if (act.groups.every((group) => group.session || group.names.some((name) => foreign.has(name)))) {
+        this.leftAlone.push({ sql, kind: 'change', roles: [...foreign] });
+        return;
+      }
+    }
+    const named = acts.flatMap((act) => (act.kind === 'create' ? (act.groups[0]?.names ?? []) : []));
+    const before = await this.existing(named);
+    await run(sql);
+    const { markFor } = this.options;
+    for (const role of await this.existing(named)) {
+      if (before.has(role) || this.created.has(role)) continue;
+      this.created.add(role);
+      if (markFor) await this.inner.exec(markRoleSql(role, markFor));
+    }
+  }
+
   private async recorded(sql: string, run: (sql: string) => Promise<void>): Promise<void> {
     const act = this.options.guard ? roleStatement(sql) : undefined;
     if (act) return this.guarded(sql, act, run);
+    const inDo = this.options.guard ? doBlockRoleStatements(sql) : undefined;
+    if (inDo) return this.guardedDo(sql, inDo, run);
     await run(sql);
     // Only once it ran: a CREATE ROLE that failed made nothing of pgvigil's.
     for (const role of rolesCreatedIn(sql)) this.created.add(role);

@@ -1,3 +1,4 @@
+import { doBlockStatements } from '../sql/do-block-statements.js';
 import { parseSql } from '../sql/parser.js';
 
 /** Statements that can act on a role: anything else skips the parse. */
@@ -83,6 +84,20 @@ export function roleStatement(sql: string): RoleStatement | undefined {
   const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
   const [only] = stmts;
   return stmts.length === 1 && only?.stmt ? classify(only.stmt as Node) : undefined;
+}
+
+/**
+ * What the statements in the body of a DO block do to roles (as static mode reads the body: every
+ * branch counted), or undefined when the statement is not a DO block that touches a role.
+ */
+export function doBlockRoleStatements(sql: string): readonly RoleStatement[] | undefined {
+  if (!/\bdo\b/i.test(sql) || !MAY_TOUCH_ROLE.test(sql)) return undefined;
+  const parsed = parseSql(sql);
+  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
+  const [only] = stmts;
+  if (stmts.length !== 1 || !only?.stmt || !('DoStmt' in only.stmt)) return undefined;
+  const acts = doBlockStatements(only.stmt.DoStmt).statements.flatMap((inner) => roleStatement(inner) ?? []);
+  return acts.length > 0 ? acts : undefined;
 }
 
 const CREATES_ROLE = /\bcreate\s+(?:role|user|group)\b/i;

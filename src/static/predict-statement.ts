@@ -1,8 +1,8 @@
 import type { Node } from '@pgsql/types';
+import { doBlockStatements } from '../sql/do-block-statements.js';
 import type { NodeTag } from '../sql/node-types.js';
 import { parseSql } from '../sql/parser.js';
 import type { Statement } from '../sql/statement.js';
-import { doBlockStatements } from './do-block-statements.js';
 import { predictAlterTable } from './predict-alter-table.js';
 import {
   predictAlterDomain,

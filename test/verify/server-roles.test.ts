@@ -98,6 +98,48 @@ describe('verify --db and lint --trace --db: roles that exist on the server', ()
     }
   });
 
+  it("roles made or changed in a DO block: its new role is dropped after the run, a DO that would change the server's role is not run", async () => {
+    const theirs = uniqueName('pgvigil_theirs_do');
+    const mine = uniqueName('pgvigil_mine_do');
+    await admin.exec(`CREATE ROLE ${theirs} CONNECTION LIMIT 3`);
+    const createIfMissing = `DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${mine}') THEN
+    CREATE ROLE ${mine} NOLOGIN;
+  END IF;
+END
+$$;`;
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE posts (id bigint PRIMARY KEY);\n',
+      'migrations/000001_roles.up.sql': `${createIfMissing}\nGRANT SELECT ON posts TO ${mine};\n`,
+      'migrations/000001_roles.down.sql': `REVOKE SELECT ON posts FROM ${mine};\n`,
+      'migrations/000002_theirs.up.sql': `DO $$ BEGIN ALTER ROLE ${theirs} CONNECTION LIMIT 9; END $$;\n`,
+      'migrations/000002_theirs.down.sql': 'SELECT 1;\n',
+    });
+    const args = [`${dir}/migrations`, '--schema', `${dir}/schema.sql`, '--db', adminUrl, '--format', 'json'];
+    try {
+      for (const command of [['verify'], ['lint', '--trace']]) {
+        const run = await cli(...command, ...args);
+        expect(run.stderr, command[0]).toBe('');
+        const diagnostics: Diagnostic[] = JSON.parse(run.stdout).diagnostics;
+        const leftAlone = diagnostics.filter((d) => d.rule === 'unsupported-input');
+        expect(
+          leftAlone.map((d) => `${d.file?.split('/').pop()}:${d.line}`),
+          command[0],
+        ).toEqual(['000002_theirs.up.sql:1']);
+        expect(
+          diagnostics.filter((d) => d.rule === 'statement-failed'),
+          command[0],
+        ).toEqual([]);
+        expect(await role(theirs)).toMatchObject({ connlimit: 3 });
+        expect(await role(mine), command[0]).toBeUndefined();
+        expect(await scratchDatabases()).toEqual([]);
+      }
+    } finally {
+      await admin.exec(`DROP ROLE IF EXISTS ${mine}; DROP ROLE IF EXISTS ${theirs}`);
+    }
+  });
+
   it('Ctrl-C during verify: the scratch database and the roles the run created are gone, and the process exits promptly', async () => {
     const mine = uniqueName('pgvigil_interrupted');
     const dir = await tempProject({

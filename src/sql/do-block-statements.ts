@@ -1,5 +1,5 @@
 import type { DoStmt } from '@pgsql/types';
-import { parsePlpgsql } from '../sql/parser.js';
+import { parsePlpgsql } from './parser.js';
 
 /** The SQL a DO block runs, as far as its text tells. */
 export interface DoBlockStatements {
