@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { openServer } from '../../src/engine/server.js';
@@ -56,6 +57,16 @@ function runInChild(dir: string, url: string, command: readonly string[], format
   });
   const exit = new Promise<Exit>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return { child, exit };
+}
+
+async function checkpoint(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CHECKPOINT');
+  } finally {
+    await client.end();
+  }
 }
 
 async function onServer<T>(url: string, fn: (admin: Awaited<ReturnType<typeof openServer>>) => Promise<T>) {
@@ -204,6 +215,9 @@ describe('the server is killed mid-run', () => {
     const role = uniqueName('pgvigil_crash_role');
     const run = runInChild(await project(role), cluster.url, ['verify']);
     const scratch = await childSleeping(cluster.url, run);
+    // The cluster commits asynchronously (synchronous_commit = off): without a checkpoint the crash
+    // may lose the role's last CREATE, and then there would be nothing left for the next run to sweep.
+    await checkpoint(cluster.url);
     cluster.crash();
     const diagnostics = expectPartial(await run.exit, 'verify');
     expect(rulesAt(diagnostics, '000001_index.down.sql')).toEqual(['reversibility']);
