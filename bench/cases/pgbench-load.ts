@@ -5,7 +5,9 @@ import pg from 'pg';
 import { urlForDatabase } from '../../src/engine/database-url.js';
 import { startCluster } from '../../test/support/pg-cluster.js';
 import { type BenchCase, sectionOf } from '../case.js';
+import { type BlockingSamples, sampleBlocking } from '../load/blocking-sampler.js';
 import { initPgbench, PGBENCH_CLIENTS, runPgbench } from '../load/pgbench.js';
+import { CAN_PIN, onCpu, pinServer } from '../load/pin.js';
 import { summarize } from '../measure.js';
 
 const median = (values: readonly number[]): number => summarize(values).median;
@@ -21,12 +23,11 @@ interface LiveRun {
 }
 
 /** One pgvigil live command as a user runs it; exit code 2 is a failure (timeout, connection). */
-async function timeLive(root: string, command: string, url: string): Promise<LiveRun> {
+async function timeLive(root: string, command: string, url: string, cpu?: number): Promise<LiveRun> {
   const started = performance.now();
   const main = join(root, 'dist', 'cli', 'main.js');
-  const code = await run(process.execPath, [main, command, '--db', url, '--format', 'json'], {
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
+  const [file, args] = onCpu(cpu, process.execPath, [main, command, '--db', url, '--format', 'json']);
+  const code = await run(file, args, { maxBuffer: 64 * 1024 * 1024 }).then(
     () => 0,
     (error: { code?: number }) => error.code ?? 2,
   );
@@ -34,15 +35,52 @@ async function timeLive(root: string, command: string, url: string): Promise<Liv
 }
 
 /** health and top one after another, for as long as the load runs. */
-async function liveLoop(root: string, url: string, until: Promise<unknown>): Promise<LiveRun[]> {
+async function liveLoop(
+  root: string,
+  url: string,
+  until: Promise<unknown>,
+  cpu?: number,
+): Promise<LiveRun[]> {
   let done = false;
   void until.finally(() => {
     done = true;
   });
   const runs: LiveRun[] = [];
-  while (!done) for (const command of LIVE_COMMANDS) runs.push(await timeLive(root, command, url));
+  while (!done) for (const command of LIVE_COMMANDS) runs.push(await timeLive(root, command, url, cpu));
   return runs;
 }
+
+interface LoadRuns {
+  readonly alone: readonly number[];
+  readonly loaded: readonly number[];
+  readonly live: readonly LiveRun[];
+  readonly blocking: BlockingSamples;
+}
+
+/** pgbench alone, then with pgvigil beside it, alternating so drift of the machine hits both. */
+async function alternate(root: string, url: string, runs: number, pin?: { server: number; pgvigil: number }) {
+  const alone: number[] = [];
+  const loaded: number[] = [];
+  const live: LiveRun[] = [];
+  let blocking: BlockingSamples = { samples: 0, blocked: 0 };
+  for (let i = 0; i < runs; i++) {
+    alone.push(await runPgbench(url, SECONDS, pin?.server));
+    const stop = await sampleBlocking(url);
+    const load = runPgbench(url, SECONDS, pin?.server);
+    live.push(...(await liveLoop(root, url, load, pin?.pgvigil)));
+    loaded.push(await load);
+    const seen = await stop();
+    blocking = { samples: blocking.samples + seen.samples, blocked: blocking.blocked + seen.blocked };
+  }
+  return { alone, loaded, live, blocking } satisfies LoadRuns;
+}
+
+const change = ({ alone, loaded }: LoadRuns): string => {
+  const percent = ((median(loaded) - median(alone)) / median(alone)) * 100;
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)} %`;
+};
+
+const blockedIn = ({ blocking }: LoadRuns): string => `${blocking.blocked} of ${blocking.samples} samples`;
 
 function liveLine(runs: readonly LiveRun[], command: string): string {
   const mine = runs.filter((r) => r.command === command);
@@ -66,31 +104,34 @@ export const pgbenchLoad: BenchCase = {
       await admin.end();
       const url = urlForDatabase(cluster.url, 'bench');
       await initPgbench(url);
-      const alone: number[] = [];
-      const loaded: number[] = [];
-      const live: LiveRun[] = [];
-      for (let i = 0; i < ctx.runs; i++) {
-        alone.push(await runPgbench(url, SECONDS));
-        const load = runPgbench(url, SECONDS);
-        live.push(...(await liveLoop(ctx.root, url, load)));
-        loaded.push(await load);
-      }
-      const change = ((median(loaded) - median(alone)) / median(alone)) * 100;
+      const shared = await alternate(ctx.root, url, ctx.runs);
+      // Then the server and pgbench on CPU 0, pgvigil on CPU 1: what is left is what pgvigil's
+      // queries cost the server (its backends run on CPU 0 too) and any lock they hold.
+      const pinned = CAN_PIN
+        ? await pinServer(url, 0).then(() => alternate(ctx.root, url, ctx.runs, { server: 0, pgvigil: 1 }))
+        : undefined;
       const tps = (label: string, values: readonly number[]) =>
         `| ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`;
       const markdown = [
-        `pgbench (TPC-B-like, scale 10, ${PGBENCH_CLIENTS} clients, ${SECONDS} s per run, ${ctx.runs} runs each, alternating) on a throwaway PostgreSQL 15 cluster; beside it, \`pgvigil health\` and \`pgvigil top\` run back to back for the whole of every loaded run.`,
+        `pgbench (TPC-B-like, scale 10, ${PGBENCH_CLIENTS} clients, ${SECONDS} s per run, ${ctx.runs} runs each, alternating) on a throwaway PostgreSQL 15 cluster; beside it, \`pgvigil health\` and \`pgvigil top\` run back to back for the whole of every loaded run. First all on the machine's two cores; then (taskset) the server and pgbench on CPU 0 and pgvigil on CPU 1.`,
         [
           '| pgbench | median tps | min | max |',
           '|---|---:|---:|---:|',
-          tps('alone', alone),
-          tps('with pgvigil running', loaded),
+          tps('alone, two cores', shared.alone),
+          tps('with pgvigil running, two cores shared', shared.loaded),
+          ...(pinned
+            ? [
+                tps('alone, server on CPU 0', pinned.alone),
+                tps('with pgvigil running on CPU 1', pinned.loaded),
+              ]
+            : []),
         ].join('\n'),
-        `Throughput change with pgvigil running: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % (the machine's two cores also run pgvigil itself).`,
+        `Throughput change with pgvigil running: ${change(shared)} on shared cores (pgvigil's own CPU is taken from the server's)${pinned ? `; ${change(pinned)} with pgvigil on a core of its own (what its queries cost the server, and any lock they hold)` : '; pinning was not possible here (taskset, two cores)'}.`,
+        `Blocking, sampled every 100 ms during the loaded runs (pg_blocking_pids of every other session against pgvigil's, which name themselves \`pgvigil\`): a session waited on pgvigil in ${blockedIn(shared)} on shared cores${pinned ? ` and ${blockedIn(pinned)} with pgvigil on its own core` : ''}.`,
         [
           '| command | runs | median | max | failed (exit 2: timeout or connection) |',
           '|---|---:|---:|---:|---:|',
-          ...LIVE_COMMANDS.map((command) => liveLine(live, command)),
+          ...LIVE_COMMANDS.map((command) => liveLine([...shared.live, ...(pinned?.live ?? [])], command)),
         ].join('\n'),
       ].join('\n\n');
       return sectionOf('Live commands under load', markdown);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPgBinDir } from '../../test/support/pg-binaries.js';
+import { onCpu } from './pin.js';
 
 const run = promisify(execFile);
 
@@ -18,12 +19,18 @@ export async function initPgbench(url: string): Promise<void> {
 }
 
 /** The standard TPC-B-like script for some seconds; transactions per second as pgbench reports them. */
-export async function runPgbench(url: string, seconds: number): Promise<number> {
-  const { stdout } = await run(
-    pgbench(),
-    ['-c', String(PGBENCH_CLIENTS), '-j', String(PGBENCH_THREADS), '-T', String(seconds), '-n', url],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
+export async function runPgbench(url: string, seconds: number, cpu?: number): Promise<number> {
+  const [command, args] = onCpu(cpu, pgbench(), [
+    '-c',
+    String(PGBENCH_CLIENTS),
+    '-j',
+    String(PGBENCH_THREADS),
+    '-T',
+    String(seconds),
+    '-n',
+    url,
+  ]);
+  const { stdout } = await run(command, args, { maxBuffer: 16 * 1024 * 1024 });
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
   if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
   return Number(tps);
