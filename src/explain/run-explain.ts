@@ -85,7 +85,9 @@ function failure(where: string, statement: Statement, isFile: boolean, error: un
   const message = error instanceof Error ? error.message : String(error);
   const hint = /statement timeout/.test(message)
     ? ' (raise --timeout, or explain it without running: add a $1 parameter)'
-    : '';
+    : /permission denied/.test(message)
+      ? ' (the --db role needs SELECT on what the query reads: GRANT SELECT, or pg_read_all_data)'
+      : '';
   return new ExplainError(
     `${where}${isFile ? `:${statement.span.line}` : ''}: PostgreSQL rejected the query: ${message}${hint}`,
   );

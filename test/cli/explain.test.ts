@@ -3,9 +3,10 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { urlForDatabase } from '../../src/engine/database-url.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { openPglite } from '../../src/engine/pglite.js';
-import { openServerTestDatabase, testServerUrl } from '../support/engines.js';
+import { openServerTestDatabase, testServerUrl, uniqueName } from '../support/engines.js';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
+import { urlAs } from '../support/url-as.js';
 
 const BLOG = ['--schema', 'examples/blog/schema.sql', '--rows', '12000'];
 
@@ -150,6 +151,21 @@ describe.runIf(testServerUrl())('pgvigil explain --db', () => {
     expect(run.stdout).toContain('planned, not run: the --db session is read-only');
     const { rows } = await engine.query<{ n: number }>('SELECT count(*)::int AS n FROM t');
     expect(rows[0]?.n).toBe(30_000);
+  });
+
+  it('a table the --db role may not read: one line naming it and the grant, exit 2, the other queries go on', async () => {
+    const role = uniqueName('pgvigil_reader');
+    await engine.exec(`CREATE ROLE ${role} LOGIN PASSWORD 'pw'; CREATE TABLE hidden (id int)`);
+    try {
+      const asRole = urlAs(url, role, 'pw');
+      const run = await cli('explain', 'SELECT * FROM hidden', '--db', asRole);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/permission denied for table hidden .*GRANT SELECT/);
+      expect(run.stderr).not.toContain(':pw@');
+    } finally {
+      await engine.exec(`DROP TABLE hidden; DROP ROLE ${role}`);
+    }
   });
 
   it('stops a query at --timeout with a one-line error', async () => {

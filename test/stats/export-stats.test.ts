@@ -8,6 +8,7 @@ import { restoreStats } from '../../src/stats/restore-stats.js';
 import { STATS_FORMAT, STATS_FORMAT_VERSION } from '../../src/stats/stats-file.js';
 import { openServerTestDatabase, testServerUrl, uniqueName } from '../support/engines.js';
 import { cli } from '../support/run-cli.js';
+import { urlAs } from '../support/url-as.js';
 import { BLOG_SCHEMA, fillBlog } from './blog-stats.js';
 
 const PASSWORD = 'pw-never-printed-7d1e';
@@ -16,11 +17,8 @@ let database: string;
 let role: string;
 
 /** The test database's URL as `who` with a password (scram: the cluster trusts only its superuser). */
-function urlAs(who: string): string {
-  const url = new URL(urlForDatabase(testServerUrl() ?? '', database));
-  url.username = who;
-  url.password = PASSWORD;
-  return url.toString();
+function roleUrl(who: string): string {
+  return urlAs(urlForDatabase(testServerUrl() ?? '', database), who, PASSWORD);
 }
 
 beforeAll(async () => {
@@ -70,7 +68,7 @@ describe('stats export on a PostgreSQL 15 server', () => {
   });
 
   it('names the tables whose pg_stats rows the role may not see, never crashes, never prints the password', async () => {
-    const run = await cli('stats', 'export', '--db', urlAs(role));
+    const run = await cli('stats', 'export', '--db', roleUrl(role));
     expect(run.code).toBe(0);
     const stats = JSON.parse(run.stdout) as Awaited<ReturnType<typeof exportStats>>;
     expect(stats.tables.map((t) => t.name).sort()).toEqual(['authors', 'posts']);

@@ -84,10 +84,4 @@ export async function runBatched(db: Engine): Promise<void> {
   await db.query('SELECT id, name FROM users WHERE id = ANY($1)', [rows.map((r) => r.author_id)]);
 }
 
-/** The URL of the same database as another role (password login: the cluster trusts only the superuser). */
-export function urlAs(url: string, user: string, password: string): string {
-  const parsed = new URL(url);
-  parsed.username = user;
-  parsed.password = password;
-  return parsed.toString();
-}
+export { urlAs } from '../../support/url-as.js';
