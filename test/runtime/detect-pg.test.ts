@@ -50,7 +50,8 @@ const titlesViaCallbacks = (from: pg.Pool, ids: readonly number[]): Promise<void
         const id = ids[i];
         if (id === undefined) {
           release();
-          return resolve();
+          resolve();
+          return;
         }
         client.query('SELECT title FROM posts WHERE id = $1', [id], (e) => (e ? reject(e) : next(i + 1)));
       };
