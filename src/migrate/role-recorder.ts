@@ -29,7 +29,7 @@ export interface RoleRecorderOptions {
  */
 export class RoleRecorder implements Engine {
   /** COPY … FROM STDIN with its rows, where the engine underneath can (a COPY creates no role). */
-  readonly copyFrom?: (sql: string, data: string) => Promise<void>;
+  readonly copyFrom?: Engine['copyFrom'];
 
   constructor(
     private readonly inner: Engine,
@@ -39,7 +39,7 @@ export class RoleRecorder implements Engine {
     readonly leftAlone: RoleLeftAlone[] = [],
   ) {
     // Optional in the Engine contract: present here exactly when the inner engine has it.
-    const copy = (inner as { copyFrom?: (sql: string, data: string) => Promise<void> }).copyFrom;
+    const copy = inner.copyFrom;
     if (copy) this.copyFrom = (sql, data) => copy.call(inner, sql, data);
   }
 
@@ -49,32 +49,6 @@ export class RoleRecorder implements Engine {
 
   get serverVersion(): number {
     return this.inner.serverVersion;
-  }
-
-  /** Roles the statement names that exist on the server and were not created by this run. */
-  private async foreign(act: RoleStatement): Promise<ReadonlySet<string>> {
-    const names = act.groups.flatMap((group) => group.names).filter((name) => !this.created.has(name));
-    if (names.length === 0) return new Set();
-    const { rows } = await this.inner.query<{ name: string }>(
-      'SELECT rolname AS name FROM pg_catalog.pg_roles WHERE rolname = ANY($1)',
-      [names],
-    );
-    return new Set(rows.map((row) => row.name));
-  }
-
-  /** Runs a statement that acts on roles, unless it would change one the run did not create. */
-  private async guarded(sql: string, act: RoleStatement, run: (sql: string) => Promise<void>): Promise<void> {
-    const foreign = await this.foreign(act);
-    if (act.groups.every((group) => group.session || group.names.some((name) => foreign.has(name)))) {
-      this.leftAlone.push({ sql, kind: act.kind, roles: [...foreign] });
-      return;
-    }
-    const [created] = act.kind === 'create' ? (act.groups[0]?.names ?? []) : [];
-    const { markFor } = this.options;
-    // One query, so one transaction even outside a transaction block: the role never exists unmarked.
-    await run(created && markFor ? `${sql}\n;${markRoleSql(created, markFor)}` : sql);
-    if (created) this.created.add(created);
-    if (act.renamed && this.created.has(act.renamed.from)) this.created.add(act.renamed.to);
   }
 
   /** Of these roles, the ones the server has now. */
@@ -88,19 +62,37 @@ export class RoleRecorder implements Engine {
   }
 
   /**
+   * True (and noted in leftAlone) when the statement would change a role the run did not create:
+   * every group of roles it names holds one that exists on the server and is not the run's.
+   */
+  private async leavesAlone(sql: string, act: RoleStatement): Promise<boolean> {
+    const names = act.groups.flatMap((group) => group.names).filter((name) => !this.created.has(name));
+    const foreign = await this.existing(names);
+    if (!act.groups.every((group) => group.session || group.names.some((name) => foreign.has(name))))
+      return false;
+    this.leftAlone.push({ sql, kind: act.kind, roles: [...foreign] });
+    return true;
+  }
+
+  /** Runs a statement that acts on roles, unless it would change one the run did not create. */
+  private async guarded(sql: string, act: RoleStatement, run: (sql: string) => Promise<void>): Promise<void> {
+    if (await this.leavesAlone(sql, act)) return;
+    const [created] = act.kind === 'create' ? (act.groups[0]?.names ?? []) : [];
+    const { markFor } = this.options;
+    // One query, so one transaction even outside a transaction block: the role never exists unmarked.
+    await run(created && markFor ? `${sql}\n;${markRoleSql(created, markFor)}` : sql);
+    if (created) this.created.add(created);
+    if (act.renamed && this.created.has(act.renamed.from)) this.created.add(act.renamed.to);
+  }
+
+  /**
    * A DO block whose body acts on roles (the idempotent `IF NOT EXISTS … CREATE ROLE` of many
    * migrations). Not run when it would change a role the run did not create; otherwise run whole,
    * and a role its CREATE ROLE names that exists only afterwards is the run's, marked as such.
    */
   private async guardedDo(sql: string, acts: readonly RoleStatement[], run: (sql: string) => Promise<void>) {
-    const changes = acts.filter((act) => act.kind === 'change');
-    for (const act of changes) {
-      const foreign = await this.foreign(act);
-      if (act.groups.every((group) => group.session || group.names.some((name) => foreign.has(name)))) {
-        this.leftAlone.push({ sql, kind: 'change', roles: [...foreign] });
-        return;
-      }
-    }
+    for (const act of acts.filter((act) => act.kind === 'change'))
+      if (await this.leavesAlone(sql, act)) return;
     const named = acts.flatMap((act) => (act.kind === 'create' ? (act.groups[0]?.names ?? []) : []));
     const before = await this.existing(named);
     await run(sql);

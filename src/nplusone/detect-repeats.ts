@@ -44,6 +44,11 @@ export async function scanRepeats(
   const judged = (repeat: Repeat): void => {
     if (repeat.count >= minRepeats) emit(repeat);
   };
+  // What the unit holds is judged; what follows is counted afresh, under this label.
+  const startOver = (unit: Unit, label: string): void => {
+    unit.tracker.finish();
+    unit.tracker = new UnitTracker(label, judged);
+  };
   const units = new Map<string, Unit>();
   let seen = 0;
   for await (const batch of batches)
@@ -59,18 +64,15 @@ export async function scanRepeats(
       }
       unit.lastSeen = seen;
       // A pooled connection idle between two requests: what follows is not the same loop.
-      if (pauseBefore(unit, event) > idleGap) {
-        unit.tracker.finish();
-        unit.tracker = new UnitTracker(unit.tracker.label, judged);
-      }
+      if (pauseBefore(unit, event) > idleGap) startOver(unit, unit.tracker.label);
       if (event.loggedAt !== undefined) unit.lastAt = event.loggedAt;
       const transaction = facts.transaction;
       if (transaction) {
-        unit.tracker.finish();
         if (transaction === 'begin') unit.transactions++;
-        const label =
-          transaction === 'begin' ? `${event.unit}, transaction ${unit.transactions}` : event.unit;
-        unit.tracker = new UnitTracker(label, judged);
+        startOver(
+          unit,
+          transaction === 'begin' ? `${event.unit}, transaction ${unit.transactions}` : event.unit,
+        );
         continue;
       }
       unit.tracker.add(event, facts);

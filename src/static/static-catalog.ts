@@ -71,8 +71,6 @@ export const NO_EFFECTS: CatalogEffects = { created: [], dropped: [], checksAdde
  * catalog as it was keeps a cloneCatalog.
  */
 
-type Mutable<T> = T extends ReadonlyMap<infer K, infer V> ? Map<K, V> : never;
-
 export function cloneCatalog(catalog: StaticCatalog): StaticCatalog {
   return {
     relations: new Map(catalog.relations),
@@ -87,7 +85,7 @@ function changeRelations(
   effects: CatalogEffects,
   dropped: ReadonlySet<string>,
 ): void {
-  const relations = catalog.relations as Mutable<StaticCatalog['relations']>;
+  const relations = catalog.relations as Map<string, KnownRelation>;
   if (dropped.size > 0)
     for (const [name, known] of relations)
       if (dropped.has(name) || dropped.has(known.table ?? '')) relations.delete(name);
