@@ -185,7 +185,15 @@ describe('the connection is reset mid-run', () => {
 });
 
 describe('the process is killed (-9) mid-run', () => {
-  const url = testServerUrl() ?? '';
+  // A cluster of its own: on the shared test server, another test file's verify --db may sweep the
+  // killed run's leftovers (rightly: their creator is gone) before this test has looked at them.
+  let cluster: TestCluster;
+  let url = '';
+  beforeAll(async () => {
+    cluster = await startCluster();
+    url = cluster.url;
+  }, 120_000);
+  afterAll(() => cluster?.stop());
 
   it('leaves its scratch database and role, and the next run on that server drops both', async () => {
     const role = uniqueName('pgvigil_killed_role');
