@@ -8,8 +8,8 @@ export interface CliCaseSpec {
   readonly what: string;
   /** Arguments after `pgvigil`; a function when they depend on the repository root. */
   readonly args: (root: string) => readonly string[];
-  /** Upper bound on pgvigil's median: in ms, or as a multiple of the peer's median in the same run. */
-  readonly targetMs: number | { readonly timesPeer: number };
+  /** Upper bound on pgvigil's median: in ms, or as a multiple of the peer's median in the same run; none for a reference row. */
+  readonly targetMs?: number | { readonly timesPeer: number };
   /** A path the case needs (the corpus); the case is skipped with a note when it is missing. */
   readonly needs?: (root: string) => string;
   /** A peer tool doing the same work, timed in the same run: the row gets its figures and the ratio. */
@@ -40,6 +40,10 @@ async function measurePeer(peer: CliPeer, root: string, runs: number): Promise<M
   };
 }
 
+function targetOf(target: NonNullable<CliCaseSpec['targetMs']>, peer: Measured | undefined): number {
+  return typeof target === 'number' ? target : target.timesPeer * (peer?.figures.median ?? Number.NaN);
+}
+
 /** The whole CLI as a user meets it: a new node process per run (the OS file cache is warm). */
 export function cliCase(spec: CliCaseSpec): BenchCase {
   return {
@@ -63,10 +67,7 @@ export function cliCase(spec: CliCaseSpec): BenchCase {
           name: spec.name,
           what: spec.what,
           pgvigil: pgvigil(measured.wall, measured.peakRssMb),
-          targetMs:
-            typeof spec.targetMs === 'number'
-              ? spec.targetMs
-              : spec.targetMs.timesPeer * (peer?.figures.median ?? Number.NaN),
+          ...(spec.targetMs !== undefined && { targetMs: targetOf(spec.targetMs, peer) }),
           ...(peer && { peer, ratio: measured.wall.median / peer.figures.median }),
         },
       ]);

@@ -28,3 +28,21 @@ export const staticSynapse = cliCase({
     okExitCodes: [0, 1],
   },
 });
+
+/**
+ * The same lint beside libpg-query alone (node, the parser's WASM, parseSync of every file): what
+ * any linter built on the real Postgres parser pays before its first rule. No target: it tells how
+ * much of static-synapse is the parser's and how much pgvigil's own.
+ */
+export const staticSynapseParserFloor = cliCase({
+  name: 'static-synapse-parser-floor',
+  what: '`pgvigil lint --static` of the Synapse deltas beside libpg-query alone on the same files (load + parseSync, nothing else), fresh processes',
+  args: (root) => ['lint', '--static', deltas(root), '--format', 'json'],
+  needs: deltas,
+  peer: {
+    name: 'libpg-query alone',
+    command: () => process.execPath,
+    args: (root) => [join(root, 'bench', 'probes', 'parse-only.cjs'), ...synapseFiles(root)],
+    okExitCodes: [0],
+  },
+});

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ProjectLayout } from '../project/discover.js';
 import type { SqlFile } from '../project/sql-file.js';
 import { knownRuleIds } from '../rules/registry.js';
+import { FileTexts } from '../sources/file-texts.js';
 import { loadMigrations } from '../sources/migrations/list-migrations.js';
 import { migrationFromFile } from '../sources/migrations/single-file.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
@@ -12,16 +12,18 @@ export interface MigrationReadOptions {
   readonly transaction?: 'assume' | 'none';
 }
 
+/** The layout's migrations; `texts` holds what was read, for sourceTexts to show without reading again. */
 export async function migrationsOf(layout: ProjectLayout, options: MigrationReadOptions) {
+  const texts = new FileTexts();
   const loaded = layout.migrationsDir
-    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat)
+    ? await loadMigrations(layout.migrationsDir, layout.migrationFormat, texts)
     : { migrations: [], diagnostics: [] };
-  const single = await Promise.all((layout.migrationFiles ?? []).map(migrationFromFile));
+  const single = (layout.migrationFiles ?? []).map((file) => migrationFromFile(file, texts));
   const inTransaction = options.transaction === undefined ? undefined : options.transaction === 'assume';
   const migrations = [...loaded.migrations, ...single].map((migration) =>
     inTransaction === undefined ? migration : { ...migration, inTransaction },
   );
-  return { migrations, diagnostics: loaded.diagnostics };
+  return { migrations, diagnostics: loaded.diagnostics, texts };
 }
 
 export type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
@@ -30,10 +32,8 @@ export type LoadedMigrations = Awaited<ReturnType<typeof migrationsOf>>;
  * Each file's own text, for code frames: a migration step's text has the file's other steps
  * blanked, and a file holding both an up and a down must show both.
  */
-export async function sourceTexts(files: readonly SqlFile[]): Promise<Map<string, string>> {
-  const paths = [...new Set(files.map(({ file }) => file))];
-  const texts = await Promise.all(paths.map((file) => readFile(file, 'utf8').catch(() => '')));
-  return new Map(paths.map((file, i) => [file, texts[i] ?? '']));
+export function sourceTexts(files: readonly SqlFile[], texts = new FileTexts()): Map<string, string> {
+  return new Map(files.map(({ file }) => [file, texts.read(file) ?? '']));
 }
 
 /** Keeps what no ignore comment silences, plus a finding for every ignore comment naming no rule. */

@@ -146,7 +146,7 @@ export async function runCheck(
     ];
     return {
       diagnostics: filterIgnored(files, diagnostics),
-      sources: new Map([...(await sourceTexts(files)), ...code.sources]),
+      sources: new Map([...sourceTexts(files, loaded.texts), ...code.sources]),
       plans: queries.flatMap((query) => query.plans),
     };
   } finally {

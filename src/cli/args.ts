@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Distribution } from '../explain/distribution.js';
 import { parseDistributions, parseRows } from '../explain/synthetic-spec.js';
-import { type Format, formats, isFormat } from '../reporters/index.js';
+import { type Format, formats, isFormat } from '../reporters/formats.js';
 import { parsePgVersion } from '../static/pg-version.js';
 import { countOf, durationMs } from './duration.js';
 import { UsageError } from './usage-error.js';

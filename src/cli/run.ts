@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { ConnectionError } from '../engine/connection-error.js';
-import { render } from '../reporters/index.js';
 import { allRuleMetas } from '../rules/registry.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import type { CommandResult } from './commands/check.js';
@@ -65,6 +64,8 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     ...(result.partial && { partial: result.partial }),
   } as const;
   const preface = args.format === 'text' ? (result.preface ?? '') : '';
+  // The reporters load only now: a run that fails before it has findings never needs them.
+  const { render } = await import('../reporters/index.js');
   const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });
   if (args.output) await writeOutput(args.output, output);
   else io.stdout(output);

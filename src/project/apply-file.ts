@@ -1,8 +1,6 @@
-import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { runStatement } from '../engine/run-statement.js';
-import { inputDiagnostic } from '../sql/input-diagnostic.js';
 import type { OriginTracker } from './origins.js';
 import type { SqlFile } from './sql-file.js';
 import { statementFailed } from './statement-error.js';

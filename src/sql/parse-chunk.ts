@@ -61,7 +61,15 @@ function draft(source: SourceText, file: string, range: TextRange, node: Node): 
   };
 }
 
-const TRAILING_SPACE = /[ \t\n\r\f\v]+$/;
+/** The characters PostgreSQL's scanner skips as space (scan.l): space, tab, newline, CR, form feed, VT. */
+const SPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
+
+/** Where trailing space begins; a loop, since `/\s+$/` retries from every run of spaces (quadratic on long text). */
+function endWithoutSpace(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && SPACE.has(text.charAt(at - 1))) at--;
+  return at;
+}
 
 /**
  * Narrows a raw statement range to its last real token (no trailing comment). Only statements
@@ -70,7 +78,7 @@ const TRAILING_SPACE = /[ \t\n\r\f\v]+$/;
 function trimToTokens(source: SourceText, range: TextRange): TextRange {
   const raw = source.parseText.slice(range.start, range.end);
   if (!raw.includes('--') && !raw.includes('/*')) {
-    return { start: range.start, end: range.start + raw.replace(TRAILING_SPACE, '').length };
+    return { start: range.start, end: endWithoutSpace(source.parseText, range.start, range.end) };
   }
   const real = (scanRange(source, range.start, range.end) ?? []).filter(
     (token) => !isComment(token) && !isSemicolon(token),

@@ -50,5 +50,5 @@ export async function lintStatic(
   }
   const all = [...files, ...downs];
   const diagnostics = [...loaded.diagnostics, ...all.flatMap((file) => file.diagnostics)];
-  return { diagnostics: filterIgnored(all, diagnostics), sources: await sourceTexts(all) };
+  return { diagnostics: filterIgnored(all, diagnostics), sources: sourceTexts(all, loaded.texts) };
 }

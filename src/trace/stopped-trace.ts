@@ -22,5 +22,5 @@ export async function stoppedTrace(
     ...applied.flatMap((file) => file.diagnostics),
   ]);
   const at = { command: 'trace', migrations, index } as const;
-  return incompleteRun(lost, at, { diagnostics, sources: await sourceTexts(applied) });
+  return incompleteRun(lost, at, { diagnostics, sources: sourceTexts(applied) });
 }

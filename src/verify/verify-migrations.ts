@@ -137,5 +137,5 @@ function notes(engine: RoleRecorder, files: readonly SqlFile[]): Diagnostic[] {
 async function found(files: readonly SqlFile[], diagnostics: readonly Diagnostic[]): Promise<VerifyResult> {
   // The up step runs twice: its ignore comments must count once.
   const distinct = [...new Map(files.map((file) => [`${file.file}\u0000${file.text}`, file])).values()];
-  return { diagnostics: filterIgnored(distinct, diagnostics), sources: await sourceTexts(distinct) };
+  return { diagnostics: filterIgnored(distinct, diagnostics), sources: sourceTexts(distinct) };
 }

@@ -1,4 +1,3 @@
-import type * as TS from 'typescript';
 import type { DbLibrary } from './db-libraries.js';
 import type { ChainLink } from './query-chain.js';
 import type { Recognizer } from './recognize-query.js';

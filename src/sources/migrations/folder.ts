@@ -1,29 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FileTexts } from '../file-texts.js';
 import type { FolderListing } from './migration.js';
 
-export async function listFolder(dir: string): Promise<FolderListing> {
+/** The folder's names; its files are read through `texts`, once each however often they are asked for. */
+export async function listFolder(dir: string, texts = new FileTexts()): Promise<FolderListing> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = (wanted: (entry: (typeof entries)[number]) => boolean) =>
     entries
       .filter(wanted)
       .map((entry) => entry.name)
       .sort();
-  return { dir, files: names((entry) => entry.isFile()), dirs: names((entry) => entry.isDirectory()) };
+  return {
+    dir,
+    files: names((entry) => entry.isFile()),
+    dirs: names((entry) => entry.isDirectory()),
+    texts,
+  };
 }
 
-/**
- * A file's text, or undefined when it cannot be read (the caller reports it). Read synchronously:
- * migration files are small and a folder's are read one after another (format detection, then
- * loading), where each promise-based read costs four trips through the thread pool, ~7x the CPU.
- */
-export async function readText(path: string): Promise<string | undefined> {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A file's text (a path in the folder or below it), or undefined when it cannot be read (the caller reports it). */
+export function readText(listing: FolderListing, path: string): string | undefined {
+  return listing.texts.read(path);
 }
 
 export function pathIn(listing: FolderListing, name: string): string {
@@ -37,7 +35,7 @@ export async function anyFileMatches(
   pattern: RegExp,
 ): Promise<boolean> {
   for (const name of listing.files.filter((file) => fileName.test(file))) {
-    const text = await readText(pathIn(listing, name));
+    const text = readText(listing, pathIn(listing, name));
     if (text !== undefined && pattern.test(text)) return true;
   }
   return false;

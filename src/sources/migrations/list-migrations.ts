@@ -1,3 +1,4 @@
+import type { FileTexts } from '../file-texts.js';
 import { listFolder } from './folder.js';
 import { dbmate } from './formats/dbmate.js';
 import { drizzle } from './formats/drizzle.js';
@@ -43,13 +44,15 @@ export async function detectFormat(listing: FolderListing): Promise<MigrationFor
 
 /**
  * The migrations of a folder in the tool's own order, with the format used and a diagnostic for
- * every file the tool would refuse. Never throws on the folder's content.
+ * every file the tool would refuse. Never throws on the folder's content. Files are read through
+ * `texts` when given, so the caller can show them again without reading them again.
  */
 export async function loadMigrations(
   dir: string,
   format?: MigrationFormat,
+  texts?: FileTexts,
 ): Promise<LoadedMigrations & { readonly format: MigrationFormat }> {
-  const listing = await listFolder(dir);
+  const listing = await listFolder(dir, texts);
   const chosen = format ?? (await detectFormat(listing));
   return { format: chosen, ...(await loaderFor(chosen).load(listing)) };
 }

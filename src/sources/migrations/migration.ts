@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FileTexts } from '../file-texts.js';
 
 export type MigrationFormat =
   | 'golang-migrate'
@@ -52,11 +53,12 @@ export interface LoadedMigrations {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The names in a migrations folder, one level deep, without reading any file. */
+/** The names in a migrations folder, one level deep, and the run's reader of its files. */
 export interface FolderListing {
   readonly dir: string;
   readonly files: readonly string[];
   readonly dirs: readonly string[];
+  readonly texts: FileTexts;
 }
 
 export interface MigrationLoader {

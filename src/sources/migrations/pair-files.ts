@@ -65,7 +65,7 @@ export async function readStep(
   diagnostics: Diagnostic[],
 ): Promise<MigrationStep | undefined> {
   const file = pathIn(listing, fileName);
-  const text = await readText(file);
+  const text = readText(listing, file);
   if (text === undefined)
     diagnostics.push(
       folderProblem(file, `Cannot read ${fileName}; it is left out.`, 'Check its permissions.'),

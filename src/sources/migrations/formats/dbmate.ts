@@ -43,7 +43,7 @@ export const dbmate: MigrationLoader = {
       const match = FILE.exec(fileName);
       if (!match) continue;
       const file = pathIn(listing, fileName);
-      const text = await readText(file);
+      const text = readText(listing, file);
       const up = text === undefined ? -1 : text.search(UP);
       const down = text === undefined ? -1 : text.search(DOWN);
       if (text === undefined || up < 0 || down < up) {

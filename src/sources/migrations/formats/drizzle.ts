@@ -18,7 +18,7 @@ function isJournal(value: unknown): value is Journal {
 /** The file names in the journal's order, or name order (with a diagnostic) when it cannot be used. */
 async function orderedFiles(listing: FolderListing, diagnostics: Diagnostic[]): Promise<readonly string[]> {
   const byName = listing.files.filter((name) => name.endsWith('.sql'));
-  const text = await readText(pathIn(listing, JOURNAL));
+  const text = readText(listing, pathIn(listing, JOURNAL));
   if (text === undefined) return byName;
   let journal: unknown;
   try {
@@ -50,7 +50,7 @@ async function orderedFiles(listing: FolderListing, diagnostics: Diagnostic[]): 
 export const drizzle: MigrationLoader = {
   format: 'drizzle',
   detect: async (listing) =>
-    listing.dirs.includes('meta') && (await readText(pathIn(listing, JOURNAL))) !== undefined,
+    listing.dirs.includes('meta') && readText(listing, pathIn(listing, JOURNAL)) !== undefined,
   async load(listing) {
     const diagnostics: Diagnostic[] = [];
     const migrations: Migration[] = [];

@@ -34,7 +34,7 @@ function nonTransactional(step: MigrationStep): boolean {
 /** A script config file `V1__x.sql.conf` with `executeInTransaction=false` (Flyway 6.1+). */
 async function configuredOutOfTransaction(listing: FolderListing, fileName: string): Promise<boolean> {
   if (!listing.files.includes(`${fileName}.conf`)) return false;
-  const config = await readText(pathIn(listing, `${fileName}.conf`));
+  const config = readText(listing, pathIn(listing, `${fileName}.conf`));
   return /^\s*executeInTransaction\s*=\s*false\s*$/m.test(config ?? '');
 }
 

@@ -28,7 +28,7 @@ export const prisma: MigrationLoader = {
     const migrations: Migration[] = [];
     for (const folder of listing.dirs.filter((name) => FOLDER.test(name))) {
       const file = pathIn(listing, join(folder, 'migration.sql'));
-      const text = await readText(file);
+      const text = readText(listing, file);
       if (text === undefined) {
         diagnostics.push(
           folderProblem(

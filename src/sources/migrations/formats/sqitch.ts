@@ -46,7 +46,7 @@ async function loadChange(
   diagnostics: Diagnostic[],
 ): Promise<Migration | undefined> {
   const deployFile = pathIn(listing, `deploy/${change.script}.sql`);
-  const deploy = await readText(deployFile);
+  const deploy = readText(listing, deployFile);
   if (deploy === undefined) {
     diagnostics.push(
       folderProblem(
@@ -59,7 +59,7 @@ async function loadChange(
     return undefined;
   }
   const revertFile = pathIn(listing, `revert/${change.script}.sql`);
-  const revert = await readText(revertFile);
+  const revert = readText(listing, revertFile);
   return {
     format: 'sqitch',
     version: change.script,
@@ -84,7 +84,7 @@ export const sqitch: MigrationLoader = {
   detect: async (listing) => listing.files.includes(PLAN),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];
-    const plan = await readText(pathIn(listing, PLAN));
+    const plan = readText(listing, pathIn(listing, PLAN));
     if (plan === undefined) {
       const problem = folderProblem(
         pathIn(listing, PLAN),
