@@ -35,12 +35,15 @@ export async function dropRolesCreatedSince(
   return left;
 }
 
-/** On a server, roles are the user's: guard them; in a scratch database, mark the run's own as its. */
+/**
+ * On a server, roles and everything outside the run's database are the user's: guard them; in a
+ * scratch database, mark the run's own roles as its.
+ */
 async function recorderOptions(engine: Engine): Promise<RoleRecorderOptions> {
   if (engine.kind !== 'server') return {};
   const { rows } = await engine.query<{ db: string }>('SELECT current_database() AS db');
   const db = rows[0]?.db ?? '';
-  return { guard: true, ...(db.startsWith(SCRATCH_PREFIX) && { markFor: db }) };
+  return { guard: true, database: db, ...(db.startsWith(SCRATCH_PREFIX) && { markFor: db }) };
 }
 
 /**

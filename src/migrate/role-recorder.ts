@@ -1,23 +1,43 @@
 import type { Engine } from '../engine/engine.js';
 import { markRoleSql } from '../engine/scratch-roles.js';
+import { reachOutside, refusedInTransactionBlock } from './outside-scratch.js';
 import {
   doBlockRoleStatements,
   type RoleStatement,
   roleStatement,
   rolesCreatedIn,
 } from './role-statement.js';
+import { transactionEffectOfSql } from './transaction-statement.js';
 
-/** A statement pgvigil did not run: it would have changed a role of the server the run did not create. */
-export interface RoleLeftAlone {
-  readonly sql: string;
-  readonly kind: RoleStatement['kind'];
-  /** The roles of the server it names; empty when it names the session's user (or ALL). */
-  readonly roles: readonly string[];
-}
+/**
+ * A statement pgvigil did not run: it would have changed a role of the server the run did not
+ * create, or something else outside the database the run is in (another database, the server's
+ * configuration, a tablespace, a file on the server…).
+ */
+export type LeftAlone =
+  | {
+      readonly sql: string;
+      readonly kind: RoleStatement['kind'];
+      /** The roles of the server it names; empty when it names the session's user (or ALL). */
+      readonly roles: readonly string[];
+    }
+  | {
+      readonly sql: string;
+      readonly kind: 'outside';
+      /** What it would have changed, in words: "database app", "the server's configuration…". */
+      readonly what: string;
+    };
 
 export interface RoleRecorderOptions {
-  /** On a server: statements that would change a role this run did not create are not run. */
+  /**
+   * On a server: statements that would change a role this run did not create, or anything outside
+   * `database`, are not run.
+   */
   readonly guard?: boolean;
+  /** The database the run is in: the only one its statements may change. */
+  readonly database?: string;
+  /** Set on the recorders of transactions opened from one: every statement runs in a transaction block. */
+  readonly inTransaction?: boolean;
   /** The scratch database: each role created is marked as its own, in the creating transaction. */
   readonly markFor?: string;
 }
@@ -30,13 +50,15 @@ export interface RoleRecorderOptions {
 export class RoleRecorder implements Engine {
   /** COPY … FROM STDIN with its rows, where the engine underneath can (a COPY creates no role). */
   readonly copyFrom?: Engine['copyFrom'];
+  /** A transaction block opened by a BEGIN sent through this recorder (a migration tool's, or the file's own). */
+  #inBlock = false;
 
   constructor(
     private readonly inner: Engine,
     /** Shared by the transactions opened from it. */
     readonly created: Set<string> = new Set(),
     private readonly options: RoleRecorderOptions = {},
-    readonly leftAlone: RoleLeftAlone[] = [],
+    readonly leftAlone: LeftAlone[] = [],
   ) {
     // Optional in the Engine contract: present here exactly when the inner engine has it.
     const copy = inner.copyFrom;
@@ -105,11 +127,21 @@ export class RoleRecorder implements Engine {
   }
 
   private async recorded(sql: string, run: (sql: string) => Promise<void>): Promise<void> {
+    const outside = this.options.guard ? reachOutside(sql, this.options.database ?? '') : undefined;
+    // In a transaction block ALTER SYSTEM, CREATE DATABASE… fail before acting: run, and the refusal is reported as on a deploy.
+    const inBlock = this.options.inTransaction === true || this.#inBlock;
+    const refused = inBlock && outside !== undefined && refusedInTransactionBlock(sql, this.serverVersion);
+    if (outside && !refused) {
+      this.leftAlone.push({ sql, kind: 'outside', what: outside });
+      return;
+    }
     const act = this.options.guard ? roleStatement(sql) : undefined;
     if (act) return this.guarded(sql, act, run);
     const inDo = this.options.guard ? doBlockRoleStatements(sql) : undefined;
     if (inDo) return this.guardedDo(sql, inDo, run);
     await run(sql);
+    const effect = this.options.guard ? transactionEffectOfSql(sql) : undefined;
+    if (effect) this.#inBlock = effect === 'begin';
     // Only once it ran: a CREATE ROLE that failed made nothing of pgvigil's.
     for (const role of rolesCreatedIn(sql)) this.created.add(role);
   }
@@ -133,12 +165,14 @@ export class RoleRecorder implements Engine {
 
   transaction<T>(fn: (tx: Engine) => Promise<T>, opts?: { rollback?: boolean }): Promise<T> {
     return this.inner.transaction(
-      (tx) => fn(new RoleRecorder(tx, this.created, this.options, this.leftAlone)),
+      (tx) =>
+        fn(new RoleRecorder(tx, this.created, { ...this.options, inTransaction: true }, this.leftAlone)),
       opts,
     );
   }
 
   resetSession(): Promise<void> {
+    this.#inBlock = false;
     return this.inner.resetSession();
   }
 
