@@ -29,7 +29,8 @@ describe('FileTexts', () => {
   it('is shared by format detection, loading and the code frames of one run', async () => {
     await initSql();
     const root = await tempProject({
-      'migrations/20240101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n',
+      'migrations/20240101000000_users.sql':
+        '-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n',
     });
     const texts = new FileTexts();
     const loaded = await loadMigrations(join(root, 'migrations'), undefined, texts);
