@@ -1,4 +1,5 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { Distribution } from '../explain/distribution.js';
 
 export const MIGRATION_FORMATS = [
   'auto',
@@ -25,6 +26,18 @@ export interface RuleConfigObject {
 }
 export type RuleConfig = RuleLevel | RuleConfigObject;
 
+/** `data` after loading: what explain and advise give the embedded engine's tables (the flags win). */
+export interface DataConfig {
+  /** Rows of every table no other entry names ("*"; --rows N). */
+  readonly rows?: number;
+  /** Rows of the tables named (--rows posts=1000000). */
+  readonly tableRows: ReadonlyMap<string, number>;
+  /** How values spread over a column, by "table.column" (--distribution). */
+  readonly distributions: ReadonlyMap<string, Distribution>;
+  /** A `pgvigil stats export` file (--stats), joined to the config file's directory. */
+  readonly stats?: string;
+}
+
 /** pgvigil.config.json as the user writes it. Paths are relative to the config file. */
 export interface PgvigilConfig {
   readonly schema?: string | readonly string[];
@@ -34,6 +47,11 @@ export interface PgvigilConfig {
   readonly pgVersion?: number;
   readonly failOn?: Severity;
   readonly rules?: Readonly<Record<string, RuleConfig>>;
+  readonly data?: {
+    readonly rows?: Readonly<Record<string, number>>;
+    readonly distributions?: Readonly<Record<string, string | readonly string[]>>;
+    readonly stats?: string;
+  };
 }
 
 /** The config after loading: defaults filled in, paths joined to the config file's directory. */
@@ -45,6 +63,7 @@ export interface EffectiveConfig {
   readonly pgVersion?: number;
   readonly failOn: Severity;
   readonly rules: Readonly<Record<string, RuleConfig>>;
+  readonly data?: DataConfig;
 }
 
 export const DEFAULT_CONFIG: EffectiveConfig = { schema: [], failOn: 'error', rules: {} };
@@ -60,4 +79,5 @@ export const CONFIG_KEYS: readonly (keyof PgvigilConfig)[] = [
   'pgVersion',
   'failOn',
   'rules',
+  'data',
 ];

@@ -101,5 +101,6 @@ function relativeToConfigFile(config: EffectiveConfig, file: string): EffectiveC
       : {}),
     ...(config.queries ? { queries: fromBase(config.queries) } : {}),
     ...(config.code ? { code: fromBase(config.code) } : {}),
+    ...(config.data?.stats ? { data: { ...config.data, stats: fromBase(config.data.stats) } } : {}),
   };
 }

@@ -17,6 +17,7 @@ import {
   isPlainObject,
   oneOf,
 } from './describe-value.js';
+import { validateData } from './validate-data.js';
 import { validateRules } from './validate-rules.js';
 
 export interface ValidatedConfig {
@@ -42,6 +43,7 @@ export function validateConfig(raw: unknown, file: string, metas: readonly RuleM
   const code = optionalString(settings.code, 'code', complain);
   const pgVersion =
     settings.pgVersion === undefined ? undefined : validatePgVersion(settings.pgVersion, complain);
+  const data = settings.data === undefined ? undefined : validateData(settings.data, complain);
   const config: EffectiveConfig = {
     schema: validateSchema(settings.schema, complain),
     failOn: validateFailOn(settings.failOn, complain),
@@ -50,6 +52,7 @@ export function validateConfig(raw: unknown, file: string, metas: readonly RuleM
     ...(queries === undefined ? {} : { queries }),
     ...(code === undefined ? {} : { code }),
     ...(pgVersion === undefined ? {} : { pgVersion }),
+    ...(data === undefined ? {} : { data }),
   };
   return { config, errors };
 }

@@ -77,7 +77,7 @@ describe('loadConfig', () => {
     expect(error?.keyPath).toBe('shema');
     expect(error?.message).toContain('unknown key. Did you mean "schema"?');
     expect(error?.message).toContain(
-      'Allowed here: schema, migrations, queries, code, pgVersion, failOn, rules.',
+      'Allowed here: schema, migrations, queries, code, pgVersion, failOn, rules, data.',
     );
   });
 
@@ -189,6 +189,64 @@ describe('loadConfig', () => {
     // The loader's own wording differs between Node and the test runner's module loader.
     expect(loaded.errors[0]?.userMessage.startsWith(`${file}: could not be loaded: `)).toBe(true);
     expect(loaded.errors[0]?.userMessage).not.toContain('\n');
+  });
+});
+
+describe('loadConfig: data (what explain and advise give the embedded engine)', () => {
+  it('reads rows, distributions (one spec or several) and a stats file joined to the config directory', async () => {
+    const file = write(
+      'pgvigil.config.json',
+      JSON.stringify({
+        data: {
+          rows: { '*': 5000, posts: 1000000, 'public.comments': 0 },
+          distributions: {
+            'posts.status': ['values:draft=0.9,published=0.1', 'nulls:0.05'],
+            'posts.author_id': 'zipf:100',
+          },
+          stats: 'prod/stats.json',
+        },
+      }),
+    );
+    const loaded = await loadConfig(file, { rules });
+    expect(loaded.errors).toEqual([]);
+    const data = loaded.config.data;
+    expect(data?.rows).toBe(5000);
+    expect([...(data?.tableRows ?? [])]).toEqual([
+      ['posts', 1000000],
+      ['public.comments', 0],
+    ]);
+    expect(data?.distributions.get('posts.status')).toEqual({
+      kind: 'values',
+      values: [
+        ['draft', 0.9],
+        ['published', 0.1],
+      ],
+      nulls: 0.05,
+    });
+    expect(data?.distributions.get('posts.author_id')).toEqual({ kind: 'zipf', count: 100 });
+    expect(data?.stats).toBe(join(file, '..', 'prod/stats.json'));
+  });
+
+  it('names every wrong entry by its key path and keeps the right ones', async () => {
+    const errors = await errorsOf({
+      data: {
+        rows: { posts: -1, comments: '10', tags: 7 },
+        distributions: { status: 'zipf', 'posts.kind': 'sometimes', 'posts.flag': 3 },
+        stats: '',
+        sample: true,
+      },
+    });
+    expect(errors.map((error) => error.keyPath)).toEqual([
+      'data.sample',
+      'data.rows.posts',
+      'data.rows.comments',
+      'data.distributions.status',
+      'data.distributions.posts.kind',
+      'data.distributions.posts.flag',
+      'data.stats',
+    ]);
+    expect(errors[1]?.message).toContain('must be a whole number of rows, got the number -1');
+    expect(errors[3]?.message).toContain('<table>.<column>');
   });
 });
 

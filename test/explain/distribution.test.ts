@@ -126,4 +126,40 @@ describe('--rows table=n and --distribution on the command line', { timeout: 120
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('pgvigil: --distribution posts.nope: public.posts has no column nope.\n');
   });
+
+  it('takes rows and distributions from the config file, a flag winning for its column', async () => {
+    const config = join(dir, 'pgvigil.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        schema: 'schema.sql',
+        data: {
+          rows: { '*': 0, posts: 5000 },
+          distributions: { 'posts.status': 'values:published=0.995,hidden=0.005' },
+        },
+      }),
+    );
+    const query = "SELECT * FROM posts WHERE status = 'hidden'";
+    const run = await cli('explain', query, '--config', config);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'Synthetic rows: public.posts 5000, 1 column(s) spread as --distribution says',
+    );
+    expect(run.stdout).toMatch(/Index Scan|Bitmap Index Scan/);
+    const flipped = await cli(
+      'explain',
+      query,
+      '--config',
+      config,
+      '--distribution',
+      'posts.status=values:published=0.005,hidden=0.995',
+    );
+    expect(flipped.stdout).toMatch(/Seq Scan on posts/);
+    await writeFile(config, JSON.stringify({ schema: 'schema.sql', data: { stats: 'prod/stats.json' } }));
+    const stats = await cli('explain', query, '--config', config);
+    expect(stats.code).toBe(2);
+    expect(stats.stderr).toBe(
+      `pgvigil: --stats ${join(dir, 'prod/stats.json')}: not found; check the path.\n`,
+    );
+  });
 });

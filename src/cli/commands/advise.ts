@@ -5,15 +5,13 @@ import { runAdvise } from '../../advisor/run-advise.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../engine/session-settings.js';
-import { DEFAULT_SYNTHETIC_ROWS } from '../../explain/explain-engine.js';
 import { ExplainError } from '../../explain/explain-error.js';
-import { missingPaths } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { StatsError } from '../../stats/stats-error.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
-import { embeddedDataOptions } from './embedded-data.js';
+import { embeddedSetup } from './embedded-data.js';
 
 /** `pgvigil advise <queries dir | file.sql | --log file>`: indexes for the workload, each proven by the planner. */
 export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
@@ -27,21 +25,7 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
-  if (args.db && args.schema.length > 0)
-    throw new UsageError(
-      '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
-    );
-  if (args.db && (args.stats || args.tableRows || args.distributions))
-    throw new UsageError(
-      '--stats, --rows and --distribution shape the embedded engine’s data; with --db the server’s own data is used. Give one.',
-    );
-  if (args.scratch && !args.db)
-    throw new UsageError(
-      '--scratch tries indexes in a scratch database on the --db server; without --db they are tried on the embedded engine.',
-    );
-  const schemaFiles = args.db ? [] : args.schema.length > 0 ? args.schema : loaded.config.schema;
-  const missing = await missingPaths({ root: '.', schemaFiles });
-  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const embedded = await embeddedSetup(args, loaded.config);
   const thresholds =
     resolveRuleSettings(loaded.config, allRuleMetas).get(indexAdviceMeta.id)?.thresholds ?? {};
   try {
@@ -49,10 +33,8 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
       ...(input !== undefined && { input }),
       ...(args.log !== undefined && { log: args.log }),
       ...(args.logPrefix !== undefined && { logPrefix: args.logPrefix }),
-      schemaFiles,
+      ...embedded,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
-      rowsPerTable: args.rows ?? DEFAULT_SYNTHETIC_ROWS,
-      ...embeddedDataOptions(args),
       minSavedShare: thresholds.minSavedShare ?? 0.3,
       maxIndexes: args.maxIndexes ?? thresholds.maxIndexes ?? 10,
       ...(args.db !== undefined && { db: args.db }),
