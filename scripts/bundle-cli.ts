@@ -19,8 +19,13 @@ for (const name of readdirSync(OUT_DIR)) {
 }
 
 await build({
-  // verify's worker thread is loaded by URL beside the chunk that starts it (src/verify/verify-in-worker.ts).
-  entryPoints: { main: 'src/cli/main.ts', 'verify-worker': 'src/verify/verify-worker.ts' },
+  // Worker threads are loaded by URL beside the chunk that starts them (src/util/open-worker.ts):
+  // verify's embedded engine, check's code analysis.
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    'verify-worker': 'src/verify/verify-worker.ts',
+    'code-worker': 'src/nplusone/code-worker.ts',
+  },
   outdir: OUT_DIR,
   bundle: true,
   splitting: true,

@@ -103,6 +103,14 @@ export async function runCheck(
   settings: ReadonlyMap<string, RuleSettings>,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
+  // The application's code needs no engine: query calls in loops (no-query-in-loop), read in a
+  // worker thread from now on. Lint, which turns the schema rules off, judges migrations only.
+  const code =
+    options.schemaRules === false
+      ? Promise.resolve({ diagnostics: [], sources: new Map<string, string>() })
+      : projectCodeFindings(layout.root, settings);
+  // Handled when awaited below; this keeps an early failure of the engine from leaving it unhandled.
+  code.catch(() => undefined);
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
   const loaded = await migrationsOf(layout, options);
   const extensions = options.engine ? [] : await extensionsOf(layout, loaded);
@@ -132,21 +140,16 @@ export async function runCheck(
       options.schemaRules === false
         ? []
         : runSchemaRules(schemaRules, settings, await readCatalog(engine), makeLocator(origins, splits));
-    // The application's code needs no engine: query calls in loops (n-plus-one). Lint, which
-    // turns the schema rules off, judges migrations only.
-    const code =
-      options.schemaRules === false
-        ? { diagnostics: [], sources: new Map<string, string>() }
-        : await projectCodeFindings(layout.root, settings);
+    const { diagnostics: codeDiagnostics, sources: codeSources } = await code;
     const diagnostics = [
       ...folderProblems,
       ...files.flatMap((file) => file.diagnostics),
       ...schemaFindings,
-      ...code.diagnostics,
+      ...codeDiagnostics,
     ];
     return {
       diagnostics: filterIgnored(files, diagnostics),
-      sources: new Map([...sourceTexts(files, loaded.texts), ...code.sources]),
+      sources: new Map([...sourceTexts(files, loaded.texts), ...codeSources]),
       plans: queries.flatMap((query) => query.plans),
     };
   } finally {

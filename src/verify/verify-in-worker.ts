@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { STATEMENT_FAILED } from '../diagnostics/builtin.js';
 import { stampFinding } from '../rules/stamp-finding.js';
+import { openWorker } from '../util/open-worker.js';
 import { stepStart } from './step-start.js';
 import type { VerifyInput, VerifyResult } from './verify-migrations.js';
 
@@ -11,18 +12,6 @@ type WorkerMessage =
   | { readonly kind: 'migration'; readonly index: number }
   | { readonly kind: 'findings'; readonly found: VerifyResult }
   | { readonly kind: 'done'; readonly result: VerifyResult };
-
-/**
- * Run from sources (tests, tsx) the worker is TypeScript too: it registers tsx before importing
- * it, as a worker does not inherit the loader hooks of the thread that starts it.
- */
-function openWorker(input: VerifyInput): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./verify-worker.js', import.meta.url), { workerData: { input } });
-  const source = new URL('./verify-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData: { input } });
-}
 
 /** What the migrations before the one that hung found, and the hang itself. */
 function hung(
@@ -68,7 +57,7 @@ export function verifyInWorker(
   input: VerifyInput,
   timeoutMs = DEFAULT_MIGRATION_TIMEOUT_MS,
 ): Promise<VerifyResult> {
-  const worker = openWorker(input);
+  const worker: Worker = openWorker(import.meta.url, 'verify-worker', { input });
   return new Promise<VerifyResult>((resolve, reject) => {
     let current = -1;
     const gathered: VerifyResult[] = [];
