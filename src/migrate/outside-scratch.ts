@@ -41,6 +41,21 @@ const SERVER_FUNCTIONS = new Set([
   'dblink_send_query',
 ]);
 
+/**
+ * Statements that store an expression without evaluating it (a view's query, a function's SQL
+ * body, a rule, a trigger's WHEN, a policy, a new table's defaults and checks): a server function
+ * named there runs later, if ever, and creating the object is harmless.
+ */
+const STORES_EXPRESSIONS = new Set([
+  'ViewStmt',
+  'CreateFunctionStmt',
+  'RuleStmt',
+  'CreateTrigStmt',
+  'CreatePolicyStmt',
+  'AlterPolicyStmt',
+  'CreateStmt',
+]);
+
 /** Words one of the statements below must hold; anything else skips the parse. */
 const MAY_REACH_OUT = new RegExp(
   `\\b(?:database|system|tablespace|subscription|copy|${[...SERVER_FUNCTIONS].join('|')})\\b`,
@@ -119,7 +134,7 @@ function reachOf(node: Node, database: string): string | undefined {
     return 'the server machine: COPY … PROGRAM runs a shell command there';
   if (type === 'CopyStmt' && stmt.filename && !stmt.is_from)
     return `a file on the server, ${String(stmt.filename)}`;
-  const fn = serverFunctionIn(stmt);
+  const fn = STORES_EXPRESSIONS.has(type) ? undefined : serverFunctionIn(stmt);
   return fn ? `the server, through ${fn}()` : undefined;
 }
 

@@ -34,6 +34,11 @@ describe('reachOutside: what a statement would change outside the database it ru
     ],
     ['SELECT pg_catalog.pg_reload_conf()', 'the server, through pg_reload_conf()'],
     ['SELECT count(*) FROM (SELECT pg_stat_statements_reset()) s', 'pg_stat_statements_reset()'],
+    [
+      'CREATE MATERIALIZED VIEW killed AS SELECT pg_terminate_backend(pid) FROM pg_stat_activity',
+      'pg_terminate_backend()',
+    ],
+    ['ALTER TABLE flags ADD COLUMN reloaded boolean DEFAULT pg_reload_conf()', 'pg_reload_conf()'],
     ["DO $$ BEGIN EXECUTE 'ALTER DATABASE app SET timezone = ''UTC'''; END $$", 'database app'],
     ["CREATE TABLE t (id int); ALTER DATABASE app SET work_mem = '1MB'", 'database app'],
   ])('%s', (sql, what) => {
@@ -50,6 +55,10 @@ describe('reachOutside: what a statement would change outside the database it ru
     'SELECT pg_cancel_backend_count FROM stats',
     "ALTER ROLE app_user SET work_mem = '1MB'",
     'not even SQL for database',
+    // Stored, not evaluated: the function runs later, if ever.
+    'CREATE VIEW sessions AS SELECT pid, pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE false',
+    'CREATE FUNCTION reload() RETURNS boolean LANGUAGE sql BEGIN ATOMIC SELECT pg_reload_conf(); END',
+    'CREATE TABLE flags (ok boolean DEFAULT pg_reload_conf())',
   ])('stays inside: %s', (sql) => {
     expect(reachOutside(sql, SCRATCH)).toBeUndefined();
   });
