@@ -118,6 +118,7 @@ Options:
                     uniform, zipf, zipf:<n>, distinct:<n>, values:a=0.9,b=0.1, nulls:<share>
   --stats <file>    explain, advise: production statistics from pgvigil stats export, restored
                     on embedded Postgres over the synthetic rows (plans are estimated, not run)
+                    (--rows, --distribution and --stats can sit in the config's "data"; a flag wins)
   --table <t>       stats export: only this table (name or schema.name; repeatable)
   --max-indexes <n> advise: suggest at most n indexes (default 10)
   --min-repeats <n> n1: executions in a row of one query (or a sequence of two or three) in one
