@@ -1,5 +1,6 @@
 import type { Node as PgNode } from '@pgsql/types';
 import { doBlockStatements } from '../sql/do-block-statements.js';
+import { callsNamed, functionName } from '../sql/function-calls.js';
 import { parseSql } from '../sql/parser.js';
 import { outsideTransactionOnly } from '../static/transaction-refusal.js';
 
@@ -99,25 +100,6 @@ function isTablespaceStatement(type: string, stmt: Node): boolean {
   );
 }
 
-function serverFunctionIn(node: unknown): string | undefined {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = serverFunctionIn(item);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (node === null || typeof node !== 'object') return undefined;
-  const call = (node as { FuncCall?: { funcname?: unknown[] } }).FuncCall;
-  const name = call ? nameOf(call.funcname?.at(-1)).toLowerCase() : '';
-  if (SERVER_FUNCTIONS.has(name)) return name;
-  for (const value of Object.values(node)) {
-    const found = serverFunctionIn(value);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** What one parsed statement would change outside the database it runs in, in words; undefined when nothing. */
 function reachOf(node: Node, database: string): string | undefined {
   const [type = '', body] = Object.entries(node)[0] ?? [];
@@ -134,8 +116,8 @@ function reachOf(node: Node, database: string): string | undefined {
     return 'the server machine: COPY … PROGRAM runs a shell command there';
   if (type === 'CopyStmt' && stmt.filename && !stmt.is_from)
     return `a file on the server, ${String(stmt.filename)}`;
-  const fn = STORES_EXPRESSIONS.has(type) ? undefined : serverFunctionIn(stmt);
-  return fn ? `the server, through ${fn}()` : undefined;
+  const [call] = STORES_EXPRESSIONS.has(type) ? [] : callsNamed(node, SERVER_FUNCTIONS);
+  return call ? `the server, through ${functionName(call)}()` : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { callsNamed, functionName } from './function-calls.js';
+import { callsNamed, functionName } from '../../sql/function-calls.js';
 import type { SessionFeatureRule } from './session-feature-rule.js';
 
 const SESSION_LOCKS = new Set([

@@ -1,5 +1,6 @@
+import { callsNamed } from '../../sql/function-calls.js';
 import { collect } from '../../sql/walk.js';
-import { callsNamed, constantBoolean } from './function-calls.js';
+import { constantBoolean } from './constant-boolean.js';
 import type { FeatureUse, SessionFeatureRule } from './session-feature-rule.js';
 
 const SESSION_KINDS = new Set(['VAR_SET_VALUE', 'VAR_SET_DEFAULT', 'VAR_SET_CURRENT']);
