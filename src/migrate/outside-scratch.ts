@@ -1,7 +1,6 @@
-import type { Node as PgNode } from '@pgsql/types';
 import { doBlockStatements } from '../sql/do-block-statements.js';
 import { callsNamed, functionName } from '../sql/function-calls.js';
-import { parseSql } from '../sql/parser.js';
+import { parseOnlyStatement, parseSql } from '../sql/parser.js';
 import { outsideTransactionOnly } from '../static/transaction-refusal.js';
 
 /**
@@ -157,9 +156,6 @@ const REFUSED_FIRST = new Set([
  * statement may run there, where it reaches nothing and the run sees the refusal a deploy would.
  */
 export function refusedInTransactionBlock(sql: string, serverVersion: number): boolean {
-  const parsed = parseSql(sql);
-  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
-  const [only] = stmts;
-  if (stmts.length !== 1 || !only?.stmt) return false;
-  return REFUSED_FIRST.has(outsideTransactionOnly(only.stmt as PgNode, serverVersion) ?? '');
+  const only = parseOnlyStatement(sql);
+  return only !== undefined && REFUSED_FIRST.has(outsideTransactionOnly(only, serverVersion) ?? '');
 }

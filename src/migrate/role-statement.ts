@@ -1,5 +1,5 @@
 import { doBlockStatements } from '../sql/do-block-statements.js';
-import { parseSql } from '../sql/parser.js';
+import { parseOnlyStatement, parseSql } from '../sql/parser.js';
 
 /** Statements that can act on a role: anything else skips the parse. */
 const MAY_TOUCH_ROLE =
@@ -80,10 +80,8 @@ function classify(node: Node): RoleStatement | undefined {
  */
 export function roleStatement(sql: string): RoleStatement | undefined {
   if (!MAY_TOUCH_ROLE.test(sql)) return undefined;
-  const parsed = parseSql(sql);
-  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
-  const [only] = stmts;
-  return stmts.length === 1 && only?.stmt ? classify(only.stmt as Node) : undefined;
+  const only = parseOnlyStatement(sql);
+  return only ? classify(only as Node) : undefined;
 }
 
 /**
@@ -92,11 +90,9 @@ export function roleStatement(sql: string): RoleStatement | undefined {
  */
 export function doBlockRoleStatements(sql: string): readonly RoleStatement[] | undefined {
   if (!/\bdo\b/i.test(sql) || !MAY_TOUCH_ROLE.test(sql)) return undefined;
-  const parsed = parseSql(sql);
-  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
-  const [only] = stmts;
-  if (stmts.length !== 1 || !only?.stmt || !('DoStmt' in only.stmt)) return undefined;
-  const acts = doBlockStatements(only.stmt.DoStmt).statements.flatMap((inner) => roleStatement(inner) ?? []);
+  const only = parseOnlyStatement(sql);
+  if (!only || !('DoStmt' in only)) return undefined;
+  const acts = doBlockStatements(only.DoStmt).statements.flatMap((inner) => roleStatement(inner) ?? []);
   return acts.length > 0 ? acts : undefined;
 }
 

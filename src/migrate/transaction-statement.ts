@@ -1,5 +1,5 @@
 import type { Node } from '@pgsql/types';
-import { parseSql } from '../sql/parser.js';
+import { parseOnlyStatement } from '../sql/parser.js';
 import type { Statement } from '../sql/statement.js';
 
 function effectOf(node: Node): 'begin' | 'end' | undefined {
@@ -22,8 +22,6 @@ const MAY_BE_TRANSACTION = /^\s*(?:begin|start|commit|end|rollback|abort|prepare
 /** The same for a statement's text: what a run sends the engine, its own BEGIN included. */
 export function transactionEffectOfSql(sql: string): 'begin' | 'end' | undefined {
   if (!MAY_BE_TRANSACTION.test(sql)) return undefined;
-  const parsed = parseSql(sql);
-  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
-  const [only] = stmts;
-  return stmts.length === 1 && only?.stmt ? effectOf(only.stmt) : undefined;
+  const only = parseOnlyStatement(sql);
+  return only ? effectOf(only) : undefined;
 }

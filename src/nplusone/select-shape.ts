@@ -1,5 +1,5 @@
 import type { Node, SelectStmt } from '@pgsql/types';
-import { parseSql } from '../sql/parser.js';
+import { parseOnlyStatement } from '../sql/parser.js';
 import { quoteIdent } from '../sql/quote.js';
 
 /** What a fix needs from a one-table SELECT: its table, plain columns, key and order. */
@@ -74,11 +74,8 @@ function shapeOf(select: SelectStmt): SelectShape | undefined {
 
 /** The shape of a plain one-table SELECT, or undefined for anything else (joins, unions, CTEs). */
 export function selectShape(sql: string): SelectShape | undefined {
-  const parsed = parseSql(sql);
-  if (!parsed.ok) return undefined;
-  const stmts = parsed.result.stmts ?? [];
-  const stmt = stmts[0]?.stmt;
-  if (stmts.length !== 1 || !stmt || !('SelectStmt' in stmt)) return undefined;
+  const stmt = parseOnlyStatement(sql);
+  if (!stmt || !('SelectStmt' in stmt)) return undefined;
   const select = stmt.SelectStmt;
   if (select.op && select.op !== 'SETOP_NONE') return undefined;
   return shapeOf(select);

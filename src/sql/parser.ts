@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { ParseResult } from '@pgsql/types';
+import type { Node, ParseResult } from '@pgsql/types';
 import type * as PgQuery from 'libpg-query';
 import type { ScanToken } from 'libpg-query';
 
@@ -53,6 +53,13 @@ export function parseSql(text: string): ParseOutcome {
       error: { message: error instanceof Error ? error.message : String(error), cursorPosition: 0 },
     };
   }
+}
+
+/** The parse tree of a text that is exactly one statement; undefined when it does not parse or holds several (or none). */
+export function parseOnlyStatement(text: string): Node | undefined {
+  const parsed = parseSql(text);
+  const stmts = parsed.ok ? (parsed.result.stmts ?? []) : [];
+  return stmts.length === 1 ? stmts[0]?.stmt : undefined;
 }
 
 /** PL/pgSQL's own parse of a CREATE FUNCTION … LANGUAGE plpgsql, as JSON; undefined when it does not parse. */
