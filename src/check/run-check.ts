@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,7 +12,7 @@ import { applyFile } from '../project/apply-file.js';
 import type { ProjectLayout } from '../project/discover.js';
 import { makeLocator } from '../project/locate.js';
 import { trackOrigins } from '../project/origins.js';
-import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
+import { type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import type { ReportPlan } from '../reporters/report.js';
 import { fallbackRules, migrationRules, schemaRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
@@ -51,8 +50,8 @@ export interface CheckOptions {
 }
 
 /** The contrib extensions the project's SQL creates, found before the engine starts so it registers only those. */
-async function extensionsOf(layout: ProjectLayout, loaded: LoadedMigrations): Promise<string[]> {
-  const schemas = await Promise.all(layout.schemaFiles.map((file) => readFile(file, 'utf8').catch(() => '')));
+function extensionsOf(layout: ProjectLayout, loaded: LoadedMigrations): string[] {
+  const schemas = layout.schemaFiles.map((file) => loaded.texts.read(file) ?? '');
   return extensionsCreatedIn([...schemas, ...loaded.migrations.map((migration) => migration.up.sql)]);
 }
 
@@ -67,7 +66,7 @@ async function loadProject(
   const tracker = await trackOrigins(engine);
   const applied: SqlFile[] = [];
   for (const file of layout.schemaFiles)
-    applied.push(await applyFile(engine, await readSqlFile(file), tracker, LOAD_CONTEXT));
+    applied.push(await applyFile(engine, sqlFileFrom(file, loaded.texts.text(file)), tracker, LOAD_CONTEXT));
   const downs: SqlFile[] = [];
   const rows = new SyntheticRows();
   const env = {
@@ -113,7 +112,7 @@ export async function runCheck(
   code.catch(() => undefined);
   // The parser's WASM and the engine load at the same time: start-up is most of a small check.
   const loaded = await migrationsOf(layout, options);
-  const extensions = options.engine ? [] : await extensionsOf(layout, loaded);
+  const extensions = options.engine ? [] : extensionsOf(layout, loaded);
   const [, engine] = await Promise.all([initSql(), options.engine ?? openPglite({ extensions })]);
   try {
     const { applied, downs, folderProblems, origins } = await loadProject(

@@ -2,7 +2,7 @@ import { filterIgnored, migrationsOf, sourceTexts } from '../check/project-files
 import type { CheckOptions, CheckResult } from '../check/run-check.js';
 import type { RuleSettings } from '../config/rule-settings.js';
 import type { ProjectLayout } from '../project/discover.js';
-import { readSqlFile, type SqlFile, sqlFileFrom } from '../project/sql-file.js';
+import { type SqlFile, sqlFileFrom } from '../project/sql-file.js';
 import { migrationRules } from '../rules/registry.js';
 import { initSql } from '../sql/parser.js';
 import { lintMigration } from './lint-migration.js';
@@ -35,7 +35,8 @@ export async function lintStatic(
   const [loaded] = await Promise.all([migrationsOf(layout, options), initSql()]);
   const serverVersion = options.serverVersion ?? STATIC_DEFAULT_VERSION;
   const env = { rules: migrationRules, settings, serverVersion };
-  const schemas = await Promise.all(layout.schemaFiles.map(readSqlFile));
+  // Through the run's reader: the reporters' code frames show them without reading them again.
+  const schemas = layout.schemaFiles.map((file) => sqlFileFrom(file, loaded.texts.text(file)));
   let catalog = schemas.reduce(
     (known, file) => learnFrom(known, file, serverVersion),
     cloneCatalog(EMPTY_CATALOG),
