@@ -67,12 +67,16 @@ async function commentCount(): Promise<number> {
 }
 
 describe('detectNPlusOne with pg-cursor and pg-query-stream (submittables, PostgreSQL server)', () => {
-  it('a cursor opened per row is an N+1 at its line, and every cursor still reads its rows', async () => {
+  /**
+   * Runs a per-row loader under detectNPlusOne: it must still read every comment, and fail with
+   * one n-plus-one finding on the lookup, at the line marked in this file.
+   */
+  async function expectLoopAt(load: () => Promise<number>, marker: string): Promise<void> {
     const expected = await commentCount();
     let read = -1;
     const error = await caught(
       detectNPlusOne(pool, async () => {
-        read = await commentsByCursor();
+        read = await load();
       }),
     );
     expect(read).toBe(expected);
@@ -83,22 +87,15 @@ describe('detectNPlusOne with pg-cursor and pg-query-stream (submittables, Postg
       count: 8,
       queries: ['SELECT id, body FROM comments WHERE post_id = $1'],
     });
-    expect(finding?.stack[0]).toMatchObject(lineOf(import.meta.url, 'cursor-loop'));
+    expect(finding?.stack[0]).toMatchObject(lineOf(import.meta.url, marker));
+  }
+
+  it('a cursor opened per row is an N+1 at its line, and every cursor still reads its rows', async () => {
+    await expectLoopAt(commentsByCursor, 'cursor-loop');
   });
 
   it('a stream opened per row is an N+1 at its line, and every stream still yields its rows', async () => {
-    const expected = await commentCount();
-    let read = -1;
-    const error = await caught(
-      detectNPlusOne(pool, async () => {
-        read = await commentsByStream();
-      }),
-    );
-    expect(read).toBe(expected);
-    expect((error as NPlusOneError).findings[0]).toMatchObject({ rule: 'n-plus-one', count: 8 });
-    expect((error as NPlusOneError).findings[0]?.stack[0]).toMatchObject(
-      lineOf(import.meta.url, 'stream-loop'),
-    );
+    await expectLoopAt(commentsByStream, 'stream-loop');
   });
 
   it('one cursor read page by page is one query, not a loop', async () => {
