@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,27 @@ describe('the built CLI', () => {
     expect(result.code).toBe(1);
     const rules = JSON.parse(result.stdout).diagnostics.map((d: { rule: string }) => d.rule);
     expect(rules).toContain('require-concurrent-index');
+  }, 60_000);
+});
+
+describe('the built CLI with a reader that stops early', () => {
+  it('drops the rest of the output without a stack trace and keeps the exit code (pgvigil lint | head)', async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+    const child = spawn(process.execPath, [
+      MAIN,
+      'lint',
+      '--static',
+      '../shared/corpus/migrations/synapse-deltas',
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Like head: read the first chunk, then close the pipe with most of the report unread.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   }, 60_000);
 });
 
