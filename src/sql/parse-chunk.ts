@@ -71,21 +71,61 @@ function endWithoutSpace(text: string, start: number, end: number): number {
   return at;
 }
 
+function startWithoutSpace(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && SPACE.has(text.charAt(at))) at++;
+  return at;
+}
+
+/** The first scanned window for a leading comment; doubled until a real token shows after the comments. */
+const LEADING_WINDOW = 2048;
+
 /**
- * Narrows a raw statement range to its last real token (no trailing comment). Only statements
- * that may hold a comment are scanned: scanning a whole large file is slow (seconds for 600 kB).
+ * Where the first real token starts, when the range opens with a comment. Only a window is scanned
+ * (scanning is slow on long statements): the comments before the first token lie wholly inside it
+ * once a token follows them, so that token's start is the same as in a scan of the whole range.
  */
-function trimToTokens(source: SourceText, range: TextRange): TextRange {
-  const raw = source.parseText.slice(range.start, range.end);
-  if (!raw.includes('--') && !raw.includes('/*')) {
-    return { start: range.start, end: endWithoutSpace(source.parseText, range.start, range.end) };
+function firstTokenStart(source: SourceText, range: TextRange): number | undefined {
+  for (let window = LEADING_WINDOW; ; window *= 2) {
+    const end = Math.min(range.end, range.start + window);
+    const first = scanRange(source, range.start, end)?.find((token) => !isComment(token));
+    if (first) return first.start;
+    if (end === range.end) return undefined;
   }
+}
+
+/**
+ * Whether the range may end in a comment: a `/* … *\/` ends the text, or a `--` sits on its last
+ * line (a line comment runs to the end of its line). Otherwise the last token ends where the
+ * space does.
+ */
+function mayEndInComment(text: string, start: number, end: number): boolean {
+  if (text.startsWith('*/', end - 2) || text.charAt(end - 1) === ';') return true;
+  const lastLine = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1), start);
+  return text.slice(lastLine, end).includes('--');
+}
+
+/** The last real token's end when the range may end in a comment: the whole range is scanned. */
+function lastTokenEnd(source: SourceText, range: TextRange): number | undefined {
   const real = (scanRange(source, range.start, range.end) ?? []).filter(
     (token) => !isComment(token) && !isSemicolon(token),
   );
-  const first = real[0];
-  const last = real[real.length - 1];
-  return first && last ? { start: first.start, end: last.end } : range;
+  return real[real.length - 1]?.end;
+}
+
+/**
+ * Narrows a raw statement range to its real tokens: no leading or trailing comment, no space.
+ * The scanner only runs where a comment can be at an edge, and at the start only on a window:
+ * scanning a whole large file is slow (seconds for 600 kB).
+ */
+function trimToTokens(source: SourceText, range: TextRange): TextRange {
+  const text = source.parseText;
+  const spaceStart = startWithoutSpace(text, range.start, range.end);
+  const spaceEnd = endWithoutSpace(text, spaceStart, range.end);
+  const opensWithComment = text.startsWith('--', spaceStart) || text.startsWith('/*', spaceStart);
+  const start = opensWithComment ? firstTokenStart(source, range) : spaceStart;
+  const end = mayEndInComment(text, spaceStart, spaceEnd) ? lastTokenEnd(source, range) : spaceEnd;
+  return start !== undefined && end !== undefined ? { start, end } : range;
 }
 
 export function syntaxError(source: SourceText, file: string, at: number, message: string): Diagnostic {

@@ -25,6 +25,23 @@ describe('splitStatements on valid SQL', () => {
     expect(index?.span).toEqual({ file: 'm.sql', ...locate(text, 'CREATE INDEX'), endLine: 4, endColumn });
   });
 
+  it('finds the first token after leading comments longer than the first scanned window', () => {
+    const licence = `/* ${'licence text '.repeat(400)} */\n-- ${'x'.repeat(3000)}\n/* nested /* inner */ still comment */`;
+    const text = `${licence}\n  CREATE TABLE a (id int);`;
+    expect(splitStatements(text, 'm.sql').statements.map((s) => s.text)).toEqual(['CREATE TABLE a (id int)']);
+  });
+
+  it('trims trailing comments but not what only looks like one inside a literal or an operator', () => {
+    const texts = [
+      "SELECT 1 /* block */\n;\nSELECT '--' AS dashes;\nSELECT 2 -- line\n  ;\nSELECT '*/'",
+      "SELECT 'a -- b'\n-- after\n",
+    ];
+    expect(texts.map((text) => splitStatements(text, 'm.sql').statements.map((s) => s.text))).toEqual([
+      ['SELECT 1', "SELECT '--' AS dashes", 'SELECT 2', "SELECT '*/'"],
+      ["SELECT 'a -- b'"],
+    ]);
+  });
+
   it('gives zero statements and no diagnostics for empty and comment-only files', () => {
     for (const text of ['', '   \n\n', '-- just a note\n/* and a block\n comment */\n']) {
       expect(splitStatements(text, 'm.sql')).toMatchObject({ statements: [], diagnostics: [] });
