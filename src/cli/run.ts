@@ -64,9 +64,9 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     ...(result.partial && { partial: result.partial }),
   } as const;
   const preface = args.format === 'text' ? (result.preface ?? '') : '';
-  // The reporters load only now: a run that fails before it has findings never needs them.
-  const { render } = await import('../reporters/index.js');
-  const output = preface + render(args.format, report, { color: args.color, rootDir: process.cwd() });
+  // The reporter loads only now: a run that fails before it has findings never needs it.
+  const render = await (await import('../reporters/load-renderer.js')).loadRenderer(args.format);
+  const output = preface + render(report, { color: args.color, rootDir: process.cwd() });
   if (args.output) await writeOutput(args.output, output);
   else io.stdout(output);
   // Findings so far are no verdict: a partial run fails like a run that could not start.
