@@ -2,11 +2,12 @@
 import { applyCliV8Flags } from './v8-flags.js';
 
 applyCliV8Flags();
-// A reader that stops early (`pgvigil lint … | head`) is no failure of the run and no reason for a
-// stack trace: the rest of the output is dropped and the exit code stays the run's own.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+// A reader that stops early (`pgvigil lint … | head`, also with 2>&1) is no failure of the run and no
+// reason for a stack trace: the rest of the output is dropped and the exit code stays the run's own.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 // Loaded after the flags are set, so that no module compiles WebAssembly before they apply.
 const { runCli } = await import('./run.js');
 const code = await runCli(process.argv.slice(2), {
