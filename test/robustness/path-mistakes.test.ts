@@ -46,4 +46,18 @@ describe('a path that is there but is not what the option takes', () => {
       `pgvigil: ${dir}/001.sql is a pipe, socket or device, not a regular file; check the path.\n`,
     );
   });
+
+  it('health --db-file: a directory is named as one, and a line that is no URL by its line number', async () => {
+    const dir = await tempProject({
+      'urls.txt': '# production\npostgres://app@127.0.0.1:1/app\n\nhost=db password=s3cret\n',
+    });
+    expect(await refusal('health', '--db-file', dir)).toBe(
+      `pgvigil: ${dir} is a directory; --db-file takes a file of connection URLs, one a line.\n`,
+    );
+    const line = await refusal('health', '--db-file', `${dir}/urls.txt`);
+    expect(line).toMatch(
+      new RegExp(`^pgvigil: ${dir}/urls\\.txt:4: the connection string is not a postgres:// URL`),
+    );
+    expect(line).not.toContain('s3cret');
+  });
 });
