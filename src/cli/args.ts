@@ -105,6 +105,23 @@ function parseErrorLine(error: Error): string {
   return error.message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '');
 }
 
+/** An empty log_line_prefix is a real setting; every other option's value cannot be empty. */
+const MAY_BE_EMPTY: ReadonlySet<string> = new Set(['log-prefix']);
+
+/**
+ * `--db ""`, `-o "$OUT"` with the variable unset: an empty value is a mistake, not the option left
+ * out (explain --db "" ran on the embedded engine, -o "" wrote to stdout).
+ */
+function rejectEmptyValues(values: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const given = Array.isArray(value) ? value : [value];
+    if (!MAY_BE_EMPTY.has(name) && given.some((v) => typeof v === 'string' && v.trim() === ''))
+      throw new UsageError(
+        `--${name} is given an empty value; give one (an unset shell variable expands to nothing).`,
+      );
+  }
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTty: boolean): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -113,6 +130,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError(`${parseErrorLine(error as Error)}. Run pgvigil --help for the options.`);
   }
   const { values, positionals } = parsed;
+  rejectEmptyValues(values);
   const format = values.format ?? 'text';
   if (!isFormat(format))
     throw new UsageError(`--format ${format} is not a format; use one of ${formats.join(', ')}.`);

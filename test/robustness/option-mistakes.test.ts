@@ -24,3 +24,21 @@ describe('an option written wrong', () => {
     expect(await refusal(...LINT, ...extra)).toBe(line);
   });
 });
+
+describe('an option given an empty value (an unset shell variable)', () => {
+  it.each([
+    [['explain', 'SELECT 1', '--db', ''], 'db'],
+    [[...LINT, '-o', ''], 'output'],
+    [[...LINT, '--schema', ''], 'schema'],
+    [[...LINT, '--config', ''], 'config'],
+  ])('%j is refused, not taken as the option left out', async (argv, name) => {
+    expect(await refusal(...argv)).toBe(
+      `pgvigil: --${name} is given an empty value; give one (an unset shell variable expands to nothing).\n`,
+    );
+  });
+
+  it('an empty --log-prefix is a log_line_prefix like any other', async () => {
+    const run = await cli('n1', 'examples/blog/app', '--log-prefix', '');
+    expect(run.stderr).toBe('');
+  });
+});
