@@ -81,4 +81,13 @@ describe('pgvigil stats export, then explain --stats', { timeout: 120_000 }, () 
     const both = await cli('explain', 'SELECT 1', '--db', url, '--stats', join(dir, 'all.json'));
     expect(both.stderr).toContain('with --db the server’s own data is used');
   });
+
+  it('-o into a folder that is not there: one line, and no note that it was written', async () => {
+    const file = join(dir, 'no-such-dir', 'stats.json');
+    const run = await cli('stats', 'export', '--db', url, '-o', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `pgvigil: could not write the report to ${file}: no such file or directory (ENOENT). Free space, fix the path or give another --output.\n`,
+    );
+  });
 });
