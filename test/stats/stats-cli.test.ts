@@ -82,6 +82,17 @@ describe('pgvigil stats export, then explain --stats', { timeout: 120_000 }, () 
     expect(both.stderr).toContain('with --db the server’s own data is used');
   });
 
+  it('names a --table or --schema that matched no table, instead of exporting nothing without a word', async () => {
+    const run = await cli('stats', 'export', '--db', url, '--table', 'posts', '--table', 'post');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'pgvigil: --table post matched no table; check its name (name or schema.name).\n',
+    );
+    expect(run.stderr).not.toContain('--table posts matched');
+    const schema = await cli('stats', 'export', '--db', url, '--schema', 'pubic');
+    expect(schema.stderr).toContain('pgvigil: --schema pubic matched no table; check its name.\n');
+  });
+
   it('-o into a folder that is not there: one line, and no note that it was written', async () => {
     const file = join(dir, 'no-such-dir', 'stats.json');
     const run = await cli('stats', 'export', '--db', url, '-o', file);
