@@ -13,12 +13,16 @@ import { statementFailed } from '../project/statement-error.js';
 import type { ReportPlan } from '../reporters/report.js';
 import { planRules } from '../rules/registry.js';
 import { runPlanRules } from '../rules/run-plan-rules.js';
+import { entryKind } from '../sources/entry-kind.js';
 import type { Statement } from '../sql/statement.js';
 
 export async function sqlFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
+  const sql = entries.filter((entry) => entry.name.endsWith('.sql'));
+  // A linked file is read like a file; readdir does not follow linked directories (they may lead back up).
+  const kinds = await Promise.all(sql.map(entryKind));
+  return sql
+    .filter((_, index) => kinds[index] === 'file')
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }

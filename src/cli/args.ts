@@ -87,14 +87,50 @@ function pgVersionOf(text: string | undefined): number | undefined {
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
 
+/**
+ * node:util's parse error as one line, naming the option as it is written: its message for a value
+ * that starts with a dash (`--format --quiet`) ran over three lines.
+ */
+function parseErrorLine(error: Error): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /^Option '(?:-\w, )?([^' ]+)(?: <value>)?' argument (missing|is ambiguous)/.exec(
+    error.message,
+  );
+  if (missing?.[2] === 'missing') return `${missing[1]} is missing its value`;
+  if (missing) {
+    const inline = missing[1]?.startsWith('--') ? ` (a value that does is written ${missing[1]}=-value)` : '';
+    return `${missing[1]} is missing its value: the argument after it starts with a dash${inline}`;
+  }
+  return error.message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '');
+}
+
+/** An empty log_line_prefix is a real setting; every other option's value cannot be empty. */
+const MAY_BE_EMPTY: ReadonlySet<string> = new Set(['log-prefix']);
+
+/**
+ * `--db ""`, `-o "$OUT"` with the variable unset: an empty value is a mistake, not the option left
+ * out (explain --db "" ran on the embedded engine, -o "" wrote to stdout).
+ */
+function rejectEmptyValues(values: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const given = Array.isArray(value) ? value : [value];
+    if (!MAY_BE_EMPTY.has(name) && given.some((v) => typeof v === 'string' && v.trim() === ''))
+      throw new UsageError(
+        `--${name} is given an empty value; give one (an unset shell variable expands to nothing).`,
+      );
+  }
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTty: boolean): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run pgvigil --help for the options.`);
+    throw new UsageError(`${parseErrorLine(error as Error)}. Run pgvigil --help for the options.`);
   }
   const { values, positionals } = parsed;
+  rejectEmptyValues(values);
   const format = values.format ?? 'text';
   if (!isFormat(format))
     throw new UsageError(`--format ${format} is not a format; use one of ${formats.join(', ')}.`);

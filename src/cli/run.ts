@@ -48,9 +48,10 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
   const result = await (await command())(args);
   if (result.silent) return EXIT_CLEAN;
   if (result.document) {
-    if (!args.quiet) for (const note of result.document.notes) io.stderr(`${note}\n`);
+    // Written before the notes are printed: one of them says it was written there.
     if (args.output) await writeOutput(args.output, result.document.text);
-    else io.stdout(result.document.text);
+    if (!args.quiet) for (const note of result.document.notes) io.stderr(`${note}\n`);
+    if (!args.output) io.stdout(result.document.text);
     return EXIT_CLEAN;
   }
   const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;

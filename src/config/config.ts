@@ -71,6 +71,16 @@ export const DEFAULT_CONFIG: EffectiveConfig = { schema: [], failOn: 'error', ru
 /** Looked for, in this order, in the checked directory when --config is not given. */
 export const CONFIG_FILE_NAMES = ['pgvigil.config.json', 'pgvigil.config.mjs', 'pgvigil.config.js'] as const;
 
+/**
+ * Config files Node cannot load without a TypeScript compiler: looked for after the others, so
+ * that one is reported (LoadedConfig.errors) instead of ignored with its settings.
+ */
+export const TYPESCRIPT_CONFIG_NAMES = [
+  'pgvigil.config.ts',
+  'pgvigil.config.mts',
+  'pgvigil.config.cts',
+] as const;
+
 export const CONFIG_KEYS: readonly (keyof PgvigilConfig)[] = [
   'schema',
   'migrations',

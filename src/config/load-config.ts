@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../diagnostics/rule-meta.js';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type EffectiveConfig } from './config.js';
+import {
+  CONFIG_FILE_NAMES,
+  DEFAULT_CONFIG,
+  type EffectiveConfig,
+  TYPESCRIPT_CONFIG_NAMES,
+} from './config.js';
 import { ConfigError } from './config-error.js';
 import { parseJsonConfig } from './parse-json.js';
 import { validateConfig } from './validate-config.js';
@@ -21,9 +26,11 @@ export interface LoadConfigOptions {
   readonly rules: readonly RuleMeta[];
 }
 
-/** The first of CONFIG_FILE_NAMES present in `dir`. */
+/** The first of CONFIG_FILE_NAMES present in `dir`, else a TypeScript one (which is then reported). */
 export function findConfigFile(dir: string): string | undefined {
-  return CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
+  return [...CONFIG_FILE_NAMES, ...TYPESCRIPT_CONFIG_NAMES]
+    .map((name) => join(dir, name))
+    .find((candidate) => existsSync(candidate));
 }
 
 /** The config given with --config, or the one found in `dir`, or the defaults. */
@@ -44,6 +51,8 @@ export async function loadConfig(file: string, options: LoadConfigOptions): Prom
   return { file, config: relativeToConfigFile(config, file), errors };
 }
 
+const TYPESCRIPT_EXTENSIONS: ReadonlySet<string> = new Set(['.ts', '.mts', '.cts']);
+
 type RawConfig =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: ConfigError };
@@ -51,6 +60,15 @@ type RawConfig =
 async function readRawConfig(file: string): Promise<RawConfig> {
   const extension = extname(file);
   if (extension === '.mjs' || extension === '.js') return importConfig(file);
+  if (TYPESCRIPT_EXTENSIONS.has(extension))
+    return {
+      ok: false,
+      error: new ConfigError(
+        file,
+        '',
+        'is TypeScript, which Node cannot load without a compiler; rename it to pgvigil.config.mjs (export default { ... }, without type annotations) or write pgvigil.config.json.',
+      ),
+    };
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -32,10 +32,16 @@ function spellings(secret: string): string[] {
   return [secret, decode(secret), encodeURIComponent(secret)];
 }
 
+/**
+ * The password of `//user:password@`: up to the last @, since a password written with an @ in it
+ * unencoded (p@ss) ends there for the URL parser too. An @ later in the query makes it mask more, never less.
+ */
+const AUTHORITY_PASSWORD = /(\/\/[^:/@]*:)(.*)@/;
+
 // Non-URL strings and URLs with a user but no host (socket URLs) do not parse; the regex fallback still
 // finds a password.
 function passwordsInUrl(url: string): string[] {
-  const fromAuthority = /\/\/[^:/@]*:([^@]*)@/.exec(url)?.[1];
+  const fromAuthority = AUTHORITY_PASSWORD.exec(url)?.[2];
   const fromQuery = [...url.matchAll(/[?&]password=([^&\s]*)/gi)].map((m) => m[1] ?? '');
   return [fromAuthority ?? '', ...fromQuery].filter(Boolean);
 }
@@ -51,7 +57,7 @@ export function connectionTarget(params: ResolvedParameters, url: string): Conne
 
 /** The URL with any password (in the authority or in ?password=) replaced by ***. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, `$1${MASK}@`).replace(/([?&]password=)[^&\s]*/gi, `$1${MASK}`);
+  return url.replace(AUTHORITY_PASSWORD, `$1${MASK}@`).replace(/([?&]password=)[^&\s]*/gi, `$1${MASK}`);
 }
 
 /** Removes every spelling of the password from text we are about to show. */

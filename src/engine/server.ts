@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { lostConnectionError, toConnectionError } from './connection-error.js';
 import { connectionTarget } from './connection-target.js';
+import { invalidConnectionUrl, notAConnectionUrl } from './connection-url.js';
 import type { Engine } from './engine.js';
 import { pgliteCompatibleTypes } from './pg-types.js';
 import { SerialQueue } from './serial-queue.js';
@@ -129,16 +130,27 @@ export interface ClientOptions {
   readonly connectTimeoutMs?: number;
 }
 
+/** A pg client for the URL, not connected; a URL it cannot read is a ConnectionError, not a TypeError. */
+function newClient(url: string, connectTimeoutMs: number): pg.Client {
+  const notUrl = notAConnectionUrl(url);
+  if (notUrl) throw notUrl;
+  try {
+    return new pg.Client({
+      connectionString: withLibpqSslModes(url),
+      connectionTimeoutMillis: connectTimeoutMs,
+      types: pgliteCompatibleTypes,
+      // No application_name startup parameter: PgBouncer would keep it on the server connection for
+      // the application's next client. Read-only sessions set it LOCAL to each transaction instead.
+    });
+  } catch (error) {
+    throw invalidConnectionUrl(url, error);
+  }
+}
+
 /** A connected pg client; connection failures become a one-line ConnectionError naming where it tried. */
 export async function connectClient(url: string, opts: ClientOptions = {}): Promise<pg.Client> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const client = new pg.Client({
-    connectionString: withLibpqSslModes(url),
-    connectionTimeoutMillis: connectTimeoutMs,
-    types: pgliteCompatibleTypes,
-    // No application_name startup parameter: PgBouncer would keep it on the server connection for
-    // the application's next client. Read-only sessions set it LOCAL to each transaction instead.
-  });
+  const client = newClient(url, connectTimeoutMs);
   // A connection lost between queries is reported by the next query; unhandled, this event would crash.
   client.on('error', () => undefined);
   try {

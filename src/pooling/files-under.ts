@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { entryKind } from '../sources/entry-kind.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
 
@@ -11,9 +12,10 @@ export async function filesUnder(path: string, accept: (name: string) => boolean
   const files: string[] = [];
   for (const entry of entries) {
     const child = join(path, entry.name);
+    // A linked directory is not followed (it may lead back up); a linked file is read like a file.
     if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
       files.push(...(await filesUnder(child, accept)));
-    else if (entry.isFile() && accept(entry.name)) files.push(child);
+    else if (accept(entry.name) && (await entryKind(entry)) === 'file') files.push(child);
   }
   return files;
 }

@@ -77,13 +77,21 @@ interface AppFacts {
   readonly datasources: readonly PrismaDatasource[];
 }
 
+const isPrismaSchema = (path: string): boolean => path.endsWith('.prisma');
+
 async function appFacts(app: string | undefined): Promise<AppFacts> {
   if (!app) return { code: [], datasources: [] };
   await mustExist(app, 'application folder');
-  const code = (await stat(app)).isDirectory() ? await codeFilesIn(app) : isCodeFile(app) ? [app] : [];
-  const schemas = await filesUnder(app, (name) => name.endsWith('.prisma'));
+  const isDir = (await stat(app)).isDirectory();
+  // Anything else would be read as nothing at all: "no problems in 0 files".
+  if (!isDir && !isCodeFile(app) && !isPrismaSchema(app))
+    throw new PoolingInputError(
+      `${app} is neither a folder, a JavaScript/TypeScript file nor a .prisma schema; --app takes the application's folder.`,
+    );
+  const code = isDir ? await codeFilesIn(app) : isCodeFile(app) ? [app] : [];
+  const schemas = await filesUnder(app, isPrismaSchema);
   const datasources = (
-    await Promise.all(schemas.filter((f) => f.endsWith('.prisma')).map((f) => prismaDatasources(f, app)))
+    await Promise.all(schemas.filter(isPrismaSchema).map((f) => prismaDatasources(f, app)))
   ).flat();
   return { code, datasources };
 }

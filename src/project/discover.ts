@@ -55,8 +55,22 @@ export async function discoverProject(root: string, overrides: LayoutOverrides =
   };
 }
 
-/** Files and directories the layout names that are not there (only possible for user-given paths). */
-export async function missingPaths(layout: ProjectLayout): Promise<string[]> {
+/** What is wrong with a path the user named as a file or a directory; undefined when it is one. */
+async function pathProblem(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return `not found: ${path}`;
+  if (kind === 'dir') return info.isDirectory() ? undefined : `${path} is a file, not a directory`;
+  if (info.isFile()) return undefined;
+  return info.isDirectory()
+    ? `${path} is a directory, not a file`
+    : `${path} is a pipe, socket or device, not a regular file`;
+}
+
+/**
+ * Each file and directory the layout names that is not there, or not what it is named as (a
+ * directory given as --schema): one phrase a path, for the caller's usage error.
+ */
+export async function pathProblems(layout: ProjectLayout): Promise<string[]> {
   const wanted: [string | undefined, 'file' | 'dir'][] = [
     ...[...layout.schemaFiles, ...(layout.migrationFiles ?? [])].map((file): [string, 'file'] => [
       file,
@@ -65,9 +79,10 @@ export async function missingPaths(layout: ProjectLayout): Promise<string[]> {
     [layout.migrationsDir, 'dir'],
     [layout.queriesDir, 'dir'],
   ];
-  const missing: string[] = [];
+  const problems: string[] = [];
   for (const [path, kind] of wanted) {
-    if (path !== undefined && !(await exists(path, kind))) missing.push(path);
+    const problem = path === undefined ? undefined : await pathProblem(path, kind);
+    if (problem) problems.push(problem);
   }
-  return missing;
+  return problems;
 }

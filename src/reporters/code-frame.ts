@@ -1,3 +1,4 @@
+import { type LineWindow, lineWindow } from './line-window.js';
 import { layoutLine } from './text-width.js';
 
 /** Beyond this many source lines a frame shows its head and tail around an ellipsis. */
@@ -39,9 +40,11 @@ export function codeFrame(source: string, span: FrameSpan, style: FrameStyle = P
     if (previous !== undefined && number > previous + 1) {
       rows.push(gutterRow(style, gutterWidth, '…', `${number - previous - 1} more lines`));
     }
-    const laidOut = layoutLine(lines[number - 1] ?? '');
+    const raw = lines[number - 1] ?? '';
+    const window = lineWindow(raw, number === span.line ? (span.column ?? 1) : 1);
+    const laidOut = layoutLine(window.text);
     rows.push(gutterRow(style, gutterWidth, String(number), laidOut.text));
-    const underline = underlineFor(number, laidOut, lines[number - 1] ?? '', span, endLine);
+    const underline = underlineFor(number, laidOut, raw, window, span, endLine);
     if (underline) {
       const [start, length] = underline;
       rows.push(gutterRow(style, gutterWidth, '', ' '.repeat(start) + style.marker('^'.repeat(length))));
@@ -56,11 +59,15 @@ function visibleLines(first: number, last: number): readonly number[] {
   return [...all.slice(0, MAX_FRAME_LINES - TAIL_LINES), ...all.slice(-TAIL_LINES)];
 }
 
-/** [start cell, length] of the carets under line `number`, or undefined when it gets none. */
+/**
+ * [start cell, length] of the carets under line `number`, or undefined when it gets none. Columns
+ * are the whole line's (`raw`); `window` says where they are in the part of it shown.
+ */
 function underlineFor(
   number: number,
   laidOut: ReturnType<typeof layoutLine>,
   raw: string,
+  window: LineWindow,
   span: FrameSpan,
   endLine: number,
 ): readonly [number, number] | undefined {
@@ -68,14 +75,16 @@ function underlineFor(
   const endsHere = number === endLine;
   if (!startsHere && !endsHere) return undefined;
   const column = span.column ?? 1;
-  const startCell = startsHere ? laidOut.cellAt(column) : laidOut.cellAt(firstNonBlankColumn(raw));
+  const cellAt = (original: number) => laidOut.cellAt(window.column(original));
+  const lineEnd = cellAt(raw.length + 1);
+  const startCell = startsHere ? cellAt(column) : cellAt(firstNonBlankColumn(raw));
   const endCell = !endsHere
-    ? laidOut.width
+    ? lineEnd
     : span.endColumn !== undefined
-      ? laidOut.cellAt(span.endColumn)
+      ? cellAt(span.endColumn)
       : span.column !== undefined && span.endLine === undefined
-        ? laidOut.cellAt(column + 1)
-        : laidOut.width;
+        ? cellAt(column + 1)
+        : lineEnd;
   if (endCell > startCell) return [startCell, endCell - startCell];
   // A span that starts at the end of a line still deserves one caret; a span that merely ends at a line's start does not.
   return startsHere ? [startCell, 1] : undefined;

@@ -2,6 +2,7 @@ import { UNSUPPORTED_INPUT } from '../diagnostics/builtin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceSpan } from '../diagnostics/source-span.js';
 import { inputDiagnostic } from './input-diagnostic.js';
+import { nulByteFound, nulBytesAsSpaces } from './nul-bytes.js';
 import { parseChunk, type StatementDraft, syntaxError } from './parse-chunk.js';
 import { parseSql } from './parser.js';
 import { SourceText, type TextRange } from './positions.js';
@@ -29,8 +30,10 @@ export interface SplitResult {
  * skipped psql meta-commands come back as diagnostics, and every statement that parses is kept.
  */
 export function splitStatements(text: string, file: string): SplitResult {
-  const psql = extractPsqlInput(SourceText.from(text));
+  const readable = nulBytesAsSpaces(text);
+  const psql = extractPsqlInput(SourceText.from(readable.text));
   const source = psql.source;
+  const nul = readable.firstNul === undefined ? [] : [nulByteFound(source, file, readable.firstNul)];
   const whole = parseChunk(source, file, { start: 0, byteStart: 0, end: source.parseText.length });
   // Scanning is slow on large files, so a file that parses is only scanned between its statements.
   const parsed = whole.ok
@@ -40,7 +43,11 @@ export function splitStatements(text: string, file: string): SplitResult {
   return {
     source,
     statements: parsed.statements.map((draft, index) => withCopyData({ ...draft, index }, psql.copyBlocks)),
-    diagnostics: [...psql.metaCommands.map((meta) => metaCommandSkipped(source, file, meta)), ...errors],
+    diagnostics: [
+      ...nul,
+      ...psql.metaCommands.map((meta) => metaCommandSkipped(source, file, meta)),
+      ...errors,
+    ],
     comments: commentsBetween(parsed.tokens, parsed.statements).map((token) => comment(source, file, token)),
   };
 }

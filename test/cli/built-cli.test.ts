@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -68,6 +68,30 @@ describe('the built CLI with a reader that stops early', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(1);
+  }, 60_000);
+});
+
+describe('the built CLI writing to a full disk', () => {
+  it('says so in one line with exit code 2 (pgvigil lint > report.txt), not a stack trace with exit code 1', async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [MAIN, 'lint', '--static', 'examples/blog/migrations'], {
+        stdio: ['ignore', full, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe(
+        'pgvigil: could not write the report to stdout: no space left on the device (ENOSPC). Free space, or give --output a file elsewhere.\n',
+      );
+      expect(code).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   }, 60_000);
 });
 

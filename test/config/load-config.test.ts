@@ -251,6 +251,16 @@ describe('loadConfig: data (what explain and advise give the embedded engine)', 
 });
 
 describe('loadProjectConfig', () => {
+  it('reports a TypeScript config it cannot load, given or found, instead of reading it as JSON or ignoring it', async () => {
+    const file = write('pgvigil.config.ts', 'export default { failOn: "info" } satisfies object;\n');
+    const said =
+      'is TypeScript, which Node cannot load without a compiler; rename it to pgvigil.config.mjs (export default { ... }, without type annotations) or write pgvigil.config.json.';
+    const given = await loadProjectConfig('.', file, { rules });
+    expect(given.errors.map((error) => error.userMessage)).toEqual([`${file}: ${said}`]);
+    const found = await loadProjectConfig(join(file, '..'), undefined, { rules });
+    expect(found.errors.map((error) => error.userMessage)).toEqual([`${file}: ${said}`]);
+  });
+
   it('finds pgvigil.config.json in the checked directory, and uses defaults when there is none', async () => {
     const file = write('pgvigil.config.json', '{ "failOn": "info" }');
     const dir = join(file, '..');

@@ -151,6 +151,11 @@ describe('redactUrl', () => {
     expect(redacted).not.toContain('p w');
   });
 
+  it('masks all of a password written with an @ in it, not only what comes before the @', () => {
+    const redacted = redactUrl('postgres://alice:s3@cret@db.example:notaport/app');
+    expect(redacted).toBe('postgres://alice:***@db.example:notaport/app');
+  });
+
   it('leaves a URL without a password unchanged', () => {
     expect(redactUrl('postgres://alice@db.example/app')).toBe('postgres://alice@db.example/app');
   });

@@ -72,4 +72,10 @@ describe('pgvigil pooling without a database', () => {
     await expect(runPooling({})).rejects.toThrow(/needs --db URL, --app dir/);
     await expect(runPooling({ logs: ['/nonexistent.log'] })).rejects.toThrow('not found: /nonexistent.log');
   });
+
+  it('refuses an --app that is neither a folder nor a code file, instead of finding "0 files" in it', async () => {
+    await expect(runPooling({ app: 'examples/blog/schema.sql' })).rejects.toThrow(
+      "examples/blog/schema.sql is neither a folder, a JavaScript/TypeScript file nor a .prisma schema; --app takes the application's folder.",
+    );
+  });
 });

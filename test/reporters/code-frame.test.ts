@@ -31,4 +31,24 @@ describe('codeFrame', () => {
     expect(codeFrame(source, { line: 9, column: 1 })).toEqual([]);
     expect(codeFrame(source, { line: 0 })).toEqual([]);
   });
+
+  it('shows a window of a very long line around the span, not all of it', () => {
+    const columns = Array.from({ length: 20_000 }, (_, i) => `${i} AS c${i}`).join(', ');
+    const line = `SELECT ${columns} FROM nope;`;
+    const column = line.indexOf('nope') + 1;
+    const rows = codeFrame(`${line}\n`, { line: 1, column, endColumn: column + 4 });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.length).toBeLessThan(220);
+    expect(rows[0]).toMatch(/^1 \| …\d.* FROM nope;$/);
+    // The carets are still under the name.
+    expect(rows[1]?.indexOf('^')).toBe(rows[0]?.indexOf('nope'));
+    expect(rows[1]).toMatch(/\^{4}$/);
+  });
+
+  it('cuts a long line at its start when the span is there, and carets to the end of a line stop before the …', () => {
+    const line = `SELECT ${'x'.repeat(500)}`;
+    const rows = codeFrame(`${line}\nCOMMIT;`, { line: 1, column: 1, endLine: 2, endColumn: 1 });
+    expect(rows[0]).toBe(`1 | SELECT ${'x'.repeat(193)}…`);
+    expect(rows[1]).toBe(`  | ${'^'.repeat(200)}`);
+  });
 });

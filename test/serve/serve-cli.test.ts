@@ -33,4 +33,12 @@ describe('pgvigil serve usage', () => {
       taken.close();
     }
   });
+
+  it('says when --host is no address this machine can resolve, in one line (not an internal error)', async () => {
+    const run = await cli('serve', '--db', 'postgres://x@127.0.0.1/db', '--host', '999.1.1.1', '--port', '0');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^pgvigil: cannot listen on 999\.1\.1\.1:0 \((ENOTFOUND|EAI_AGAIN)\): pick another --port or --host\.\n$/,
+    );
+  });
 });

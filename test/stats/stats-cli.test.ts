@@ -81,4 +81,24 @@ describe('pgvigil stats export, then explain --stats', { timeout: 120_000 }, () 
     const both = await cli('explain', 'SELECT 1', '--db', url, '--stats', join(dir, 'all.json'));
     expect(both.stderr).toContain('with --db the server’s own data is used');
   });
+
+  it('names a --table or --schema that matched no table, instead of exporting nothing without a word', async () => {
+    const run = await cli('stats', 'export', '--db', url, '--table', 'posts', '--table', 'post');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'pgvigil: --table post matched no table; check its name (name or schema.name).\n',
+    );
+    expect(run.stderr).not.toContain('--table posts matched');
+    const schema = await cli('stats', 'export', '--db', url, '--schema', 'pubic');
+    expect(schema.stderr).toContain('pgvigil: --schema pubic matched no table; check its name.\n');
+  });
+
+  it('-o into a folder that is not there: one line, and no note that it was written', async () => {
+    const file = join(dir, 'no-such-dir', 'stats.json');
+    const run = await cli('stats', 'export', '--db', url, '-o', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `pgvigil: could not write the report to ${file}: no such file or directory (ENOENT). Free space, fix the path or give another --output.\n`,
+    );
+  });
 });

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Engine } from '../../engine/engine.js';
 import type { PartialRun } from '../../migrate/incomplete-run.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
-import { discoverProject, missingPaths, type ProjectLayout } from '../../project/discover.js';
+import { discoverProject, type ProjectLayout, pathProblems } from '../../project/discover.js';
 import type { Report } from '../../reporters/report.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
@@ -57,9 +57,8 @@ async function layoutFor(dir: string, args: CliArgs, config: EffectiveConfig): P
     migrations: config.migrations && { dir: config.migrations.dir, format: migrationFormat(config) },
     queries: config.queries,
   });
-  const missing = await missingPaths(layout);
-  if (missing.length > 0)
-    throw new UsageError(`not found: ${missing.join(', ')}; check the path or the config file.`);
+  const problems = await pathProblems(layout);
+  if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path or the config file.`);
   if (layout.schemaFiles.length === 0 && !layout.migrationsDir && !layout.queriesDir) {
     throw new UsageError(
       `nothing to check in ${dir}: no schema.sql or structure.sql, no migrations/ and no queries/ folder; pass --schema or write a pgvigil.config.json.`,

@@ -1,6 +1,6 @@
 import type { EffectiveConfig } from '../../config/config.js';
 import { DEFAULT_SYNTHETIC_ROWS, type ExplainEngineOptions } from '../../explain/explain-engine.js';
-import { missingPaths } from '../../project/discover.js';
+import { pathProblems } from '../../project/discover.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -39,8 +39,8 @@ export async function embeddedSetup(args: CliArgs, config: EffectiveConfig): Pro
     );
   const schemaFiles = args.db ? [] : args.schema.length > 0 ? args.schema : config.schema;
   const statsFile = args.db ? undefined : (args.stats ?? config.data?.stats);
-  const missing = await missingPaths({ root: '.', schemaFiles });
-  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const problems = await pathProblems({ root: '.', schemaFiles });
+  if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
   const data = args.db ? undefined : config.data;
   const tableRows = merged(data?.tableRows, args.tableRows);
   const distributions = merged(data?.distributions, args.distributions);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
+import { notAConnectionUrl } from '../../engine/connection-url.js';
 import { describeServers } from '../../live/describe-servers.js';
 import { HealthError, LIVE_STATEMENT_TIMEOUT_MS, runHealth } from '../../live/index.js';
 import { allRuleMetas } from '../../rules/registry.js';
@@ -8,15 +9,22 @@ import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
 
+const DB_FILE = '--db-file takes a file of connection URLs, one a line';
+
 /** A file of connection URLs: one a line; blank lines and # comments are skipped. */
 async function readUrlFile(path: string): Promise<readonly string[]> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new UsageError(`not found: ${path}; --db-file takes a file of connection URLs, one a line.`);
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EISDIR') throw new UsageError(`${path} is a directory; ${DB_FILE}.`);
+    throw new UsageError(`not found: ${path}; ${DB_FILE}.`);
   });
-  const urls = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  const urls: string[] = [];
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const problem = notAConnectionUrl(line);
+    if (problem) throw new UsageError(`${path}:${index + 1}: ${problem.userMessage}`);
+    urls.push(line);
+  }
   if (urls.length === 0) throw new UsageError(`${path} holds no connection URL; write one a line.`);
   return urls;
 }

@@ -4,7 +4,7 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import type { Engine } from '../../engine/engine.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
-import { missingPaths, type ProjectLayout } from '../../project/discover.js';
+import { type ProjectLayout, pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
@@ -25,8 +25,8 @@ async function layoutFor(paths: readonly string[], schema: readonly string[]): P
     migrationsDir: dirs[0],
     migrationFiles: paths.filter((_, i) => kinds[i] !== true),
   };
-  const missing = await missingPaths(layout);
-  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const problems = await pathProblems(layout);
+  if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
   return layout;
 }
 

@@ -8,6 +8,15 @@ import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
 import { adviceOptions, DEFAULT_TOP_LIMIT } from './top.js';
 
+/** Why the dashboard cannot listen where it was told: a port taken or privileged, an address not this machine's, a host name that does not resolve. */
+const LISTEN_FAILURES: ReadonlySet<string> = new Set([
+  'EADDRINUSE',
+  'EACCES',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
     const stop = (): void => {
@@ -41,7 +50,7 @@ export async function serveCommand(args: CliArgs): Promise<CommandResult> {
     port: args.port ?? DEFAULT_SERVE_PORT,
     refreshMs: args.intervalMs ?? DEFAULT_REFRESH_MS,
   }).catch((error: { code?: string; message?: string }) => {
-    if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')
+    if (error.code !== undefined && LISTEN_FAILURES.has(error.code))
       throw new UsageError(
         `cannot listen on ${host}:${args.port ?? DEFAULT_SERVE_PORT} (${error.code}): pick another --port or --host.`,
       );

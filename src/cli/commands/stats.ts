@@ -5,6 +5,22 @@ import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
 
+/** Each --schema and --table that matched no table (a typo, or a table in another schema): it exported nothing. */
+function unmatched(stats: StatsFile, schemas: readonly string[], tables: readonly string[]): string[] {
+  const found = [...stats.tables, ...stats.skipped];
+  return [
+    ...schemas
+      .filter((schema) => !found.some((t) => t.schema === schema))
+      .map((schema) => `pgvigil: --schema ${schema} matched no table; check its name.`),
+    ...tables
+      .filter((table) => !found.some((t) => t.name === table || `${t.schema}.${t.name}` === table))
+      .map(
+        (table) =>
+          `pgvigil: --table ${table} matched no table${schemas.length > 0 ? ' in the --schema given' : ''}; check its name (name or schema.name).`,
+      ),
+  ];
+}
+
 /** What the export holds and what it left out, for stderr: stdout may be the file itself. */
 function exportNotes(stats: StatsFile, output: string | undefined): string[] {
   const columns = stats.tables.reduce((n, t) => n + t.columns.length, 0);
@@ -46,6 +62,9 @@ export async function statsCommand(args: CliArgs): Promise<CommandResult> {
     sources: new Map(),
     filesChecked: 0,
     failOn: 'error',
-    document: { text: `${JSON.stringify(stats, null, 2)}\n`, notes: exportNotes(stats, args.output) },
+    document: {
+      text: `${JSON.stringify(stats, null, 2)}\n`,
+      notes: [...exportNotes(stats, args.output), ...unmatched(stats, args.schema, args.tables ?? [])],
+    },
   };
 }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { EffectiveConfig } from '../../config/config.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
-import { missingPaths } from '../../project/discover.js';
+import { pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { loadMigrations, MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
@@ -32,8 +32,8 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const schemaFiles = args.schema.length > 0 ? args.schema : loaded.config.schema;
-  const missing = await missingPaths({ root: dir, schemaFiles });
-  if (missing.length > 0) throw new UsageError(`not found: ${missing.join(', ')}; check the path.`);
+  const problems = await pathProblems({ root: dir, schemaFiles });
+  if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
   const migrations = await loadMigrations(dir, configuredFormat(loaded.config));
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const result = await runVerify(

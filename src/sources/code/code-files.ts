@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { entryKind } from '../entry-kind.js';
 
 const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.next', 'out']);
@@ -10,8 +11,9 @@ export async function codeFilesIn(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
+    // A linked directory is not followed (it may lead back up); a linked file is read like a file.
     if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) files.push(...(await codeFilesIn(path)));
-    else if (entry.isFile() && CODE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
+    else if (isCodeFile(entry.name) && (await entryKind(entry)) === 'file') files.push(path);
   }
   return files;
 }

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -15,14 +16,16 @@ export interface ReadBreak {
   readonly reason: string;
 }
 
-async function isGzip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1];
-  } finally {
-    await handle.close();
-  }
+/**
+ * Whether the stream starts with gzip's magic bytes, read from the stream itself and put back: a
+ * second open would read a pipe (`pgvigil n1 <(kubectl logs …)`) from a position it does not have.
+ */
+async function isGzip(raw: Readable): Promise<boolean> {
+  await once(raw, 'readable');
+  const head = raw.read() as Buffer | null;
+  if (head === null) return false;
+  raw.unshift(head);
+  return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
 /** UTF-8 text of some bytes; pure ASCII (most logs) takes the copy-only path, many times faster. */
@@ -53,7 +56,7 @@ export interface ReadWatch {
 export async function* readLineBatches(file: string, watch: ReadWatch = {}): AsyncGenerator<string[]> {
   const size = watch.onProgress ? (await stat(file)).size : 0;
   const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const gzip = await isGzip(file);
+  const gzip = await isGzip(raw);
   const stream: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: 1024 * 1024 })) : raw;
   let rest: Buffer | undefined;
   let lines = 0;

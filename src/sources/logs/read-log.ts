@@ -60,6 +60,16 @@ function formatOf(sample: readonly string[]): LogFormat {
 export class LogFormatError extends Error {}
 
 /**
+ * A log with no line in it (just rotated, nothing logged yet) has no prefix to find: it holds no
+ * query, which is no mistake. Only when the sample is the whole file.
+ */
+function isBlank(sample: readonly string[]): boolean {
+  return sample.length < SAMPLE_LINES && sample.every((line) => line.trim() === '');
+}
+
+async function* nothing(): AsyncGenerator<readonly RecordOrBad[]> {}
+
+/**
  * A PostgreSQL log's statements as batches of query events, one session per unit, read as a stream. Lines
  * that are not log lines are counted into `summary`, which is complete when the iteration ends.
  */
@@ -80,12 +90,12 @@ export async function readLog(
   let prefix: string | undefined;
   if (format === 'stderr') {
     const compiled = options.prefix !== undefined ? compilePrefix(options.prefix) : detectPrefix(sample);
-    if (!compiled)
+    if (!compiled && !isBlank(sample))
       throw new LogFormatError(
         `${file}: no line matches a common log_line_prefix; give yours with --log-prefix '<log_line_prefix>'.`,
       );
-    prefix = compiled.prefix;
-    records = stderrRecords(all, compiled);
+    prefix = compiled?.prefix;
+    records = compiled ? stderrRecords(all, compiled) : nothing();
   } else records = format === 'csvlog' ? csvRecords(all) : jsonRecords(all);
   let bad = 0;
   let firstBad = 0;

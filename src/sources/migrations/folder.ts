@@ -1,20 +1,23 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type EntryKind, entryKind } from '../entry-kind.js';
 import { FileTexts } from '../file-texts.js';
 import type { FolderListing } from './migration.js';
 
 /** The folder's names; its files are read through `texts`, once each however often they are asked for. */
 export async function listFolder(dir: string, texts = new FileTexts()): Promise<FolderListing> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = (wanted: (entry: (typeof entries)[number]) => boolean) =>
+  const kinds = await Promise.all(entries.map(entryKind));
+  const names = (...wanted: EntryKind[]) =>
     entries
-      .filter(wanted)
+      .filter((_, index) => wanted.includes(kinds[index] ?? 'other'))
       .map((entry) => entry.name)
       .sort();
   return {
     dir,
-    files: names((entry) => entry.isFile()),
-    dirs: names((entry) => entry.isDirectory()),
+    // A link that leads nowhere is listed with the files: the loader that wants it reports it unreadable.
+    files: names('file', 'broken-link'),
+    dirs: names('dir'),
     texts,
   };
 }

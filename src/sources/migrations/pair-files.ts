@@ -68,7 +68,11 @@ export async function readStep(
   const text = readText(listing, file);
   if (text === undefined)
     diagnostics.push(
-      folderProblem(file, `Cannot read ${fileName}; it is left out.`, 'Check its permissions.'),
+      folderProblem(
+        file,
+        `Cannot read ${fileName}; it is left out.`,
+        'Check that it is there (a symbolic link must lead to a file) and that it may be read.',
+      ),
     );
   return text === undefined ? undefined : wholeFile(file, text);
 }

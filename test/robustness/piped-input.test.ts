@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/run-cli.js';
+import { tempProject } from '../support/temp-project.js';
+
+/** Six lookups by post in one session: an N+1 at line 2, behind the common prefix '%m [%p] '. */
+const LOG = [
+  '2024-05-01 10:00:00.000 UTC [4242] LOG:  statement: SELECT id FROM posts LIMIT 10',
+  ...[1, 2, 3, 4, 5, 6].map(
+    (id) =>
+      `2024-05-01 10:00:00.00${id} UTC [4242] LOG:  statement: SELECT * FROM comments WHERE post_id = ${id}`,
+  ),
+  '',
+].join('\n');
+
+/**
+ * A named pipe that `text` is written into once a reader opens it, as the shell hands over
+ * `<(kubectl logs …)`: it can be read once, from the start, and has no position to read at.
+ */
+async function pipeOf(text: string): Promise<string> {
+  const fifo = join(await tempProject({}), 'postgresql.log');
+  execFileSync('mkfifo', [fifo]);
+  createWriteStream(fifo).end(text);
+  return fifo;
+}
+
+describe('a log given as a pipe', () => {
+  it('n1 reads it (no ESPIPE internal error from reading it twice)', async () => {
+    const fifo = await pipeOf(LOG);
+    const run = await cli('n1', fifo, '--format', 'json');
+    expect(run.stderr).toBe('');
+    const found = JSON.parse(run.stdout).diagnostics.map((d: { rule: string; line: number }) => [
+      d.rule,
+      d.line,
+    ]);
+    expect(found).toEqual([['n-plus-one', 2]]);
+  });
+
+  it('advise --log reads it (it was refused as "no such file")', async () => {
+    const dir = await tempProject({
+      'schema.sql': 'CREATE TABLE comments (id bigint PRIMARY KEY, post_id bigint);\n',
+    });
+    const fifo = await pipeOf(LOG);
+    const run = await cli('advise', '--log', fifo, '--schema', `${dir}/schema.sql`, '--rows', '1000');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('CREATE INDEX CONCURRENTLY comments_post_id_idx ON public.comments');
+  }, 60_000);
+
+  it('advise --log with a directory says it is one', async () => {
+    const dir = await tempProject({});
+    const run = await cli('advise', '--log', dir);
+    expect(run.stderr).toBe(
+      `pgvigil: ${dir} is a directory; --log takes one PostgreSQL log (stderr, csvlog or jsonlog).\n`,
+    );
+    expect(run.code).toBe(2);
+  });
+});
