@@ -13,7 +13,7 @@ import { n1Accuracy } from './cases/n1-accuracy.js';
 import { parseSynapse } from './cases/parse-synapse.js';
 import { pgbenchLoad } from './cases/pgbench-load.js';
 import { schemaRulesCase } from './cases/schema-rules.js';
-import { staticSynapse, staticSynapseParserFloor } from './cases/static-synapse.js';
+import { staticOneFile, staticSynapse, staticSynapseParserFloor } from './cases/static-synapse.js';
 import { verifyKratos, verifyKratosSummary } from './cases/verify-kratos.js';
 import { readPublished } from './history.js';
 import { loadAverage, machineInfo, versions } from './machine.js';
@@ -29,6 +29,7 @@ const CASES: readonly BenchCase[] = [
   lintKratos,
   staticSynapse,
   staticSynapseParserFloor,
+  staticOneFile,
   verifyKratos,
   verifyKratosSummary,
   accuracy,

@@ -46,3 +46,23 @@ export const staticSynapseParserFloor = cliCase({
     okExitCodes: [0],
   },
 });
+
+/** One ordinary delta (five statements, 1 kB): what a pre-commit hook or an editor asks of static mode. */
+const ONE_DELTA = '58__05cache_instance.sql.postgres';
+
+/**
+ * Static lint of one file beside squawk on it: the editor and pre-commit case, where start-up is
+ * nearly all of the time. No target: the issue's target is the 330-file row; this shows the fixed cost.
+ */
+export const staticOneFile = cliCase({
+  name: 'static-one-file',
+  what: `\`pgvigil lint --static\` of one Synapse delta (${ONE_DELTA}, 5 statements) beside squawk on it, fresh process, wall`,
+  args: (root) => ['lint', '--static', join(deltas(root), ONE_DELTA), '--format', 'json'],
+  needs: (root) => join(deltas(root), ONE_DELTA),
+  peer: {
+    name: 'squawk',
+    command: (root) => join(root, 'node_modules', '.bin', 'squawk'),
+    args: (root) => ['--reporter', 'json', join(deltas(root), ONE_DELTA)],
+    okExitCodes: [0, 1],
+  },
+});
