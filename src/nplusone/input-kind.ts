@@ -21,6 +21,8 @@ export async function inputKind(path: string): Promise<InputKind> {
   if (!info) return 'missing';
   if (info.isDirectory()) return 'code-dir';
   if (isCodeFile(path)) return 'code';
+  // A pipe (`<(kubectl logs …)`, a named pipe) cannot be looked into and read again: it is read as a log.
+  if (!info.isFile()) return 'log';
   // jsonlog lines start with `{` too; only a trace has resourceSpans.
   if (/\.jsonl?$/.test(path) && (await head(path)).includes('"resourceSpans"')) return 'trace';
   return 'log';

@@ -19,8 +19,8 @@ const LOG = [
  * A named pipe that `text` is written into once a reader opens it, as the shell hands over
  * `<(kubectl logs …)`: it can be read once, from the start, and has no position to read at.
  */
-async function pipeOf(text: string): Promise<string> {
-  const fifo = join(await tempProject({}), 'postgresql.log');
+async function pipeOf(text: string, name = 'postgresql.log'): Promise<string> {
+  const fifo = join(await tempProject({}), name);
   execFileSync('mkfifo', [fifo]);
   createWriteStream(fifo).end(text);
   return fifo;
@@ -36,6 +36,25 @@ describe('a log given as a pipe', () => {
       d.line,
     ]);
     expect(found).toEqual([['n-plus-one', 2]]);
+  });
+
+  it('n1 reads a pipe named .json as a log: a trace is told by looking into the file, which a pipe cannot give twice', async () => {
+    const jsonlog = LOG.split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [, time, pid, statement] = /^(.+ UTC) \[(\d+)\] LOG: {2}statement: (.*)$/.exec(line) ?? [];
+        return JSON.stringify({
+          timestamp: time,
+          pid: Number(pid),
+          error_severity: 'LOG',
+          message: `statement: ${statement}`,
+        });
+      })
+      .join('\n');
+    const fifo = await pipeOf(`${jsonlog}\n`, 'postgresql.json');
+    const run = await cli('n1', fifo, '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['n-plus-one']);
   });
 
   it('advise --log reads it (it was refused as "no such file")', async () => {
