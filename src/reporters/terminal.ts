@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { docsUrl } from '../diagnostics/rule-meta.js';
 import { codeFrame } from './code-frame.js';
+import { printable } from './printable.js';
 import { type Report, type Summary, sortDiagnostics, summarize } from './report.js';
 
 export interface TerminalOptions {
@@ -31,10 +32,10 @@ function renderDiagnostic(
   const paint = severityColor(diagnostic.severity, colors);
   const location = formatLocation(diagnostic);
   const header = [
-    location ? colors.bold(location) : undefined,
+    location ? colors.bold(printable(location)) : undefined,
     paint(diagnostic.severity),
     colors.dim(diagnostic.rule),
-    diagnostic.message,
+    printable(diagnostic.message),
   ]
     .filter((part) => part !== undefined)
     .join('  ');
@@ -57,7 +58,7 @@ function renderDiagnostic(
     ...frame.map((row) => INDENT + row),
     ...labelled('why', diagnostic.why, colors),
     ...labelled('help', diagnostic.help, colors),
-    ...indentBlock(diagnostic.suggestedSql, INDENT.repeat(2)).map((line) => colors.green(line)),
+    ...indentBlock(diagnostic.suggestedSql, INDENT.repeat(2)).map((line) => colors.green(printable(line))),
     ...labelled('docs', diagnostic.docsUrl ?? docsUrl(diagnostic.rule), colors),
   ];
 }
@@ -70,7 +71,7 @@ function formatLocation(diagnostic: Diagnostic): string | undefined {
 
 function labelled(label: string, text: string | undefined, colors: Colors): readonly string[] {
   if (text === undefined || text === '') return [];
-  const [first = '', ...rest] = text.split(/\r?\n/);
+  const [first = '', ...rest] = printable(text).split(/\r?\n/);
   const continuation = ' '.repeat(label.length + 2);
   return [
     `${INDENT}${colors.bold(`${label}:`)} ${first}`,

@@ -32,6 +32,21 @@ describe('renderTerminal', () => {
     expect(renderTerminal(input, { color: true })).toContain(`${ESC}[`);
   });
 
+  it("shows a message's control characters (a binary file's bytes PostgreSQL quoted) instead of sending them to the terminal", () => {
+    const quoted = finding({
+      file: 'bin\u001b[2J.sql',
+      message: 'Syntax error at or near "\u001b[2J\u0007\u009b".',
+      why: 'Cleared\u001b[H?',
+      help: 'Tab\tstays;\nlines stay.',
+    });
+    const output = renderTerminal(report([quoted]), { color: false });
+    expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(output).toContain(
+      'bin\uFFFD[2J.sql  warning  require-fk-index  Syntax error at or near "\uFFFD[2J\uFFFD\uFFFD".',
+    );
+    expect(output).toContain('help: Tab\tstays;\n');
+  });
+
   it('prints location, severity, rule, message, frame, why, help, SQL and docs in that order', () => {
     const output = renderTerminal(report([located], { 'migrations/002.sql': sql }), { color: false });
     const lines = output.split('\n');
