@@ -1,4 +1,5 @@
 /** C0 and C1 control characters but tab and line breaks, and DEL: what a terminal would act on. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**

@@ -40,6 +40,7 @@ describe('renderTerminal', () => {
       help: 'Tab\tstays;\nlines stay.',
     });
     const output = renderTerminal(report([quoted]), { color: false });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: none may be left.
     expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(output).toContain(
       'bin\uFFFD[2J.sql  warning  require-fk-index  Syntax error at or near "\uFFFD[2J\uFFFD\uFFFD".',
