@@ -178,9 +178,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...dbOptions(values, command),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
     ...syntheticOptions(values),
-    ...(values['max-indexes'] !== undefined && {
-      maxIndexes: countOf(values['max-indexes'], '--max-indexes'),
-    }),
+    ...(values['max-indexes'] !== undefined && { maxIndexes: indexBudget(values['max-indexes']) }),
     ...(minRepeats !== undefined && { minRepeats }),
     ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
     ...(values.log !== undefined && { log: values.log }),
@@ -226,6 +224,13 @@ function serveOptions(
     ...(values.host !== undefined && { host: values.host }),
     ...(port !== undefined && { port }),
   };
+}
+
+/** advise's --max-indexes: a budget of 0 would suggest nothing, like --limit 0 would show nothing. */
+function indexBudget(text: string): number {
+  const budget = countOf(text, '--max-indexes');
+  if (budget === 0) throw new UsageError('--max-indexes 0 would suggest nothing; give at least 1.');
+  return budget;
 }
 
 /** --sort, --limit and --interval belong to top; a limit of 0 would show nothing. */

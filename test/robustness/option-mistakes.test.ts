@@ -25,6 +25,21 @@ describe('an option written wrong', () => {
   });
 });
 
+describe('a count of 0 where it would leave nothing to show', () => {
+  it.each([
+    [
+      ['top', '--db', 'postgres://localhost/app', '--limit', '0'],
+      '--limit 0 would show nothing; give at least 1.',
+    ],
+    [
+      ['advise', 'examples/blog/queries', '--max-indexes', '0'],
+      '--max-indexes 0 would suggest nothing; give at least 1.',
+    ],
+  ])('%j is refused before anything runs', async (argv, line) => {
+    expect(await refusal(...argv)).toBe(`pgvigil: ${line}\n`);
+  });
+});
+
 describe('an option given an empty value (an unset shell variable)', () => {
   it.each([
     [['explain', 'SELECT 1', '--db', ''], 'db'],
