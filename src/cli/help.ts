@@ -65,7 +65,8 @@ Usage:
 Options:
   --format <f>      text (default), json, sarif, github, html (one self-contained page)
   --config <file>   config file (default: <dir>/pgvigil.config.json when present)
-  --schema <file>   schema file to load first, instead of the one found (repeatable)
+  --schema <file>   check, lint, verify, explain, advise: a schema file to load first, instead
+                    of the one found (repeatable)
                     stats export: a PostgreSQL schema to export (repeatable)
   --assume-in-transaction, --no-transaction
                     lint: run every migration in one transaction, or none in one,
@@ -94,16 +95,20 @@ Options:
                     advise: plan on this server, read-only, with HypoPG's hypothetical indexes;
                     without a queries dir or --log, the workload is pg_stat_statements'
                     (weighted by time)
+                    top: the server whose pg_stat_statements to read (read-only session)
+                    health: a database to check (repeatable, checked concurrently; the URLs of
+                    a primary and its replicas are judged together: an index is unused only
+                    when no server scanned it)
+                    serve: a database to watch (repeatable, as health)
+                    pooling: the URL the application connects with: the pooler behind it is
+                    found and asked (read-only)
+                    stats export: the database whose statistics to export (read-only)
   --scratch         advise, explain --db on a server without HypoPG: try the indexes in a
                     scratch database created on it (CREATEDB; always dropped) holding a copy of
                     the schema with synthetic rows up to production's counts (100,000 at most)
                     and, on PostgreSQL 18+, production's statistics; the database is only read
   --log <file>      advise: the workload of a PostgreSQL log (stderr, csvlog, jsonlog; as n1
                     reads them), each statement weighted by its count x mean logged duration
-                    top: the server whose pg_stat_statements to read (read-only session)
-                    health: a database to check (repeatable, checked concurrently; the URLs of
-                    a primary and its replicas are judged together: an index is unused only
-                    when no server scanned it)
   --db-file <file>  health: a file of connection URLs, one a line (# comments allowed)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
                     top: statement_timeout of its session (default 5s)
@@ -142,7 +147,7 @@ Options:
                     write the report to a file instead of stdout (stats export: the JSON)
   --quiet           print only errors (text format)
   --no-color        no colours (also when NO_COLOR is set or stdout is not a terminal)
-  -h, --help        this help
+  -h, --help        this help; after a command (pgvigil lint --help), that command's part of it
   -v, --version     the version
 
 Exit codes: 0 clean or only findings below --fail-on, 1 findings at or above --fail-on,

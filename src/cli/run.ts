@@ -4,6 +4,7 @@ import { allRuleMetas } from '../rules/registry.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import type { CommandResult } from './commands/check.js';
 import { EXIT_CLEAN, EXIT_USAGE, exitCodeFor } from './exit-code.js';
+import { commandHelp } from './command-help.js';
 import { HELP } from './help.js';
 import { systemErrorLine } from './system-error.js';
 import { UsageError } from './usage-error.js';
@@ -39,7 +40,7 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
     return EXIT_CLEAN;
   }
   if (args.help || args.command === undefined) {
-    io.stdout(HELP);
+    io.stdout((args.command && commandHelp(args.command)) || HELP);
     return args.help ? EXIT_CLEAN : EXIT_USAGE;
   }
   const command = COMMANDS[args.command];
