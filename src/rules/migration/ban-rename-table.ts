@@ -1,27 +1,15 @@
 import { quoteIdent } from '../../sql/quote.js';
 import { splitStatements } from '../../sql/split.js';
-import type { Statement } from '../../sql/statement.js';
 import type { MigrationRule, StatementContext } from '../migration-rule.js';
 import { namesRelation } from './pre-existing.js';
-
-/** Each migration step is split again once, however many tables it renames. */
-const splitSteps = new WeakMap<StatementContext['migration']['up'], readonly Statement[]>();
-
-function statementsOf(step: StatementContext['migration']['up']): readonly Statement[] {
-  let statements = splitSteps.get(step);
-  if (!statements) {
-    statements = splitStatements(step.sql, step.file).statements;
-    splitSteps.set(step, statements);
-  }
-  return statements;
-}
 
 /**
  * Whether a later statement of the same migration creates a view under the old name: the fix this
  * rule suggests, which keeps old code working. Only a rename pays for re-reading the migration.
  */
 function viewKeepsOldName(ctx: StatementContext, from: string): boolean {
-  return statementsOf(ctx.migration.up).some((statement) => {
+  const { statements } = splitStatements(ctx.migration.up.sql, ctx.migration.up.file);
+  return statements.some((statement) => {
     const node = statement.node;
     return (
       statement.start > ctx.statement.start &&
