@@ -1,3 +1,5 @@
+import { isTerminalControl } from './printable.js';
+
 /** Tab stops every 4 cells: wide enough to read, narrow enough for SQL indented with tabs. */
 export const TAB_WIDTH = 4;
 
@@ -26,7 +28,7 @@ export function layoutLine(line: string): LaidOutLine {
       const width = TAB_WIDTH - (cell % TAB_WIDTH);
       text += ' '.repeat(width);
       cell += width;
-    } else if (codePoint < 0x20 || codePoint === 0x7f) {
+    } else if (isTerminalControl(codePoint)) {
       text += ' ';
       cell += 1;
     } else {

@@ -27,6 +27,15 @@ describe('codeFrame', () => {
     expect(codeFrame(source, { line: 5, column: 1 })).toEqual(['4 | COMMIT;', '5 |', '  | ^']);
   });
 
+  it('blanks control characters, C1 included (0x9b is a CSI on some terminals), and keeps the caret under the span', () => {
+    const rows = codeFrame('SELECT 1;\nDROP\u009b[2J\u001b[H\u007f TABLE x;\n', {
+      line: 2,
+      column: 14,
+      endColumn: 19,
+    });
+    expect(rows).toEqual(['1 | SELECT 1;', '2 | DROP [2J [H  TABLE x;', '  |              ^^^^^']);
+  });
+
   it('prints nothing for a line outside the text', () => {
     expect(codeFrame(source, { line: 9, column: 1 })).toEqual([]);
     expect(codeFrame(source, { line: 0 })).toEqual([]);
