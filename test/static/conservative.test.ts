@@ -20,6 +20,8 @@ describe('static mode is conservative where only the catalog knows, and says so'
     const [rewrite] = found.static.filter((d) => d.rule === 'ban-table-rewrite');
     expect(rewrite?.why).toContain('Static mode assumes ALTER COLUMN title TYPE rewrites public.posts');
     expect(rewrite?.why).toContain('run without --static');
+    // The message states what static mode knows, not a coercibility it did not check.
+    expect(rewrite?.message).toMatch(/^ALTER COLUMN title TYPE text rewrites public\.posts /);
   });
 
   it('assumes a default calling a function is volatile, where pg_proc knows now() is stable', async () => {

@@ -136,7 +136,7 @@ function alterCause(
       const [type = written, using] = written.split(/\s+using\s+/i);
       const col = quoteIdent(column);
       return {
-        label: `ALTER COLUMN ${col} TYPE ${type}, which is not binary-coercible`,
+        label: `ALTER COLUMN ${col} TYPE ${type}`,
         certain: false,
         recipe: typeSwapRecipe(target.table, target.tableName, column, type, using ?? `${col}::${type}`),
       };
