@@ -47,4 +47,26 @@ describeSchemaRule(RULE, (engine) => {
     });
     expect(found).toEqual([]);
   });
+
+  const MIXED = 'ALTER TABLE posts ADD COLUMN a int;\nCREATE INDEX posts_title_idx ON posts (title);\n';
+
+  it('says a later migration helps only if deployed on its own, for a tool that applies every pending migration in one transaction', async () => {
+    const [found] = await ruleLines(engine, RULE, {
+      'schema.sql': SCHEMA,
+      'drizzle/0000_mixed.sql': MIXED,
+      'drizzle/meta/_journal.json': JSON.stringify({ entries: [{ tag: '0000_mixed' }] }),
+    });
+    expect(found?.help).toContain(
+      'A later migration helps only if it is deployed on its own: drizzle-kit migrate runs every pending migration in one transaction.',
+    );
+  });
+
+  it('does not add that caveat for a tool that commits each migration apart', async () => {
+    const [found] = await ruleLines(engine, RULE, {
+      'schema.sql': SCHEMA,
+      'migrations/000001_mixed.up.sql': MIXED,
+    });
+    expect(found?.help).toMatch(/^Split the migration/);
+    expect(found?.help).not.toContain('deployed on its own');
+  });
 });

@@ -1,3 +1,4 @@
+import { deployApartCaveat } from '../../migrate/pending-in-one-transaction.js';
 import type { LockTaken } from '../../observe/observation.js';
 import type { MigrationRule, StatementContext } from '../migration-rule.js';
 import { heldBefore, onPreExistingTables, writeBlockingLocks } from './pre-existing.js';
@@ -60,7 +61,7 @@ export const banWorkAfterAccessExclusive: MigrationRule = {
       {
         message: `This statement ${work.join(', ')} while the transaction holds ACCESS EXCLUSIVE on ${list}: no one can read or write ${list} until it is done.`,
         why: `An earlier statement of this migration locked ${list}, and the lock lasts until the transaction commits; everything after it, this statement included, adds to the time every query on ${list} waits. Work that grows with a table, or a wait for another lock, turns a moment into an outage.`,
-        help: 'Split the migration: put the statement that takes ACCESS EXCLUSIVE in a migration of its own, or last in this one, so its lock is released as soon as it is taken.',
+        help: `Split the migration: put the statement that takes ACCESS EXCLUSIVE in a migration of its own, or last in this one, so its lock is released as soon as it is taken.${deployApartCaveat(ctx.migration.format)}`,
         suggestedSql: [
           '-- Migration 1: this statement and the rest of the work, without the ACCESS EXCLUSIVE lock:',
           `${ctx.statement.text};`,
