@@ -39,7 +39,7 @@ export interface CliArgs {
   readonly timeoutMs?: number;
   /** explain: synthetic rows per empty table on the embedded engine (--rows). */
   readonly rows?: number;
-  /** explain, advise: synthetic rows of one table (--rows posts=1000000), by the name given. */
+  /** explain, advise: synthetic rows of one table (--rows posts=500000), by the name given. */
   readonly tableRows?: ReadonlyMap<string, number>;
   /** explain, advise: how synthetic rows spread over a column (--distribution posts.status=zipf). */
   readonly distributions?: ReadonlyMap<string, Distribution>;

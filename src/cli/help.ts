@@ -117,7 +117,10 @@ Options:
                     stopped (default 2min); with --db, the scratch session's statement_timeout
                     lint --trace --db: the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
-                    --rows posts=1000000 (repeatable): that table's count
+                    --rows posts=500000 (repeatable): that table's count. At most 1,000,000
+                    rows in all tables together (with the config's data.rows; more is refused:
+                    for production's size, pgvigil stats export and --stats); the default is
+                    lowered to fit a schema of many tables
   --distribution <table.column=spec>
                     explain, advise: how the synthetic values of a column spread (repeatable):
                     uniform, zipf, zipf:<n>, distinct:<n>, values:a=0.9,b=0.1, nulls:<share>

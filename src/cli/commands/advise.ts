@@ -25,7 +25,7 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
-  const embedded = await embeddedSetup(args, loaded.config);
+  const embedded = await embeddedSetup(args, loaded);
   const thresholds =
     resolveRuleSettings(loaded.config, allRuleMetas).get(indexAdviceMeta.id)?.thresholds ?? {};
   try {
