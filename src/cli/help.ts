@@ -6,7 +6,8 @@ Usage:
   pgvigil lint <dir | file...>
                              migration safety: each migration runs as its tool runs it, after
                              the --schema files, and each statement is judged by what PostgreSQL
-                             did (locks, rewrites, scans)
+                             did (locks, rewrites, scans). A folder with no migration passes,
+                             with a line on stderr saying what was looked for (also check, verify)
   pgvigil verify <dir>       migration reversibility: each migration up, down and up again, after
                              the --schema files; the schema after down must equal the one before
                              up, and rows in dropped or retyped tables and columns must come back;

@@ -32,6 +32,8 @@ export interface CommandResult {
   readonly document?: { readonly text: string; readonly notes: readonly string[] };
   /** The run stopped before its end: the report says so and the exit code is 2. */
   readonly partial?: PartialRun;
+  /** Lines for stderr, whatever the format (not with --quiet): what is no finding yet should be seen. */
+  readonly notes?: readonly string[];
 }
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));

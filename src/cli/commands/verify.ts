@@ -4,7 +4,11 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
-import { loadMigrations, MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
+import {
+  loadMigrations,
+  MIGRATION_LOADERS,
+  noMigrationsNote,
+} from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
 import { runVerify } from '../../verify/run-verify.js';
 import type { CliArgs } from '../args.js';
@@ -34,7 +38,9 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const schemaFiles = args.schema.length > 0 ? args.schema : loaded.config.schema;
   const problems = await pathProblems({ root: dir, schemaFiles });
   if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
-  const migrations = await loadMigrations(dir, configuredFormat(loaded.config));
+  const format = configuredFormat(loaded.config);
+  const migrations = await loadMigrations(dir, format);
+  const empty = noMigrationsNote(dir, migrations, format !== undefined);
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const result = await runVerify(
     { schemaFiles, migrations: migrations.migrations, settings, withData: args.withData },
@@ -49,5 +55,6 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
     filesChecked: result.sources.size,
     failOn: args.failOn ?? loaded.config.failOn,
     ...(result.partial && { partial: result.partial }),
+    ...(empty && { notes: [empty] }),
   };
 }
