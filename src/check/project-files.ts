@@ -6,6 +6,7 @@ import { FileTexts } from '../sources/file-texts.js';
 import { loadMigrations, noMigrationsNote } from '../sources/migrations/list-migrations.js';
 import { migrationFromFile } from '../sources/migrations/single-file.js';
 import { applyIgnores, readIgnores } from '../sql/ignore.js';
+import { isStdin, stdinText } from '../util/stdin.js';
 
 /** How a run reads migrations: the tools' own transaction handling, or every migration in one, or none. */
 export interface MigrationReadOptions {
@@ -25,6 +26,8 @@ export async function migrationsOf(layout: ProjectLayout, options: MigrationRead
     loaded && layout.migrationsDir
       ? noMigrationsNote(layout.migrationsDir, loaded, layout.migrationFormat !== undefined)
       : undefined;
+  // Standard input is read now, as it comes: FileTexts reads synchronously.
+  if (layout.migrationFiles?.some(isStdin)) await stdinText();
   const single = (layout.migrationFiles ?? []).map((file) => migrationFromFile(file, texts));
   const inTransaction = options.transaction === undefined ? undefined : options.transaction === 'assume';
   const migrations = [...(loaded?.migrations ?? []), ...single].map((migration) =>

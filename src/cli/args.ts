@@ -4,6 +4,7 @@ import type { Distribution } from '../explain/distribution.js';
 import { parseDistributions, parseRows } from '../explain/synthetic-spec.js';
 import { type Format, formats, isFormat } from '../reporters/formats.js';
 import { parsePgVersion } from '../static/pg-version.js';
+import { STDIN_ARGUMENT } from '../util/stdin.js';
 import { countOf, durationMs } from './duration.js';
 import { UsageError } from './usage-error.js';
 
@@ -122,6 +123,28 @@ function rejectEmptyValues(values: Readonly<Record<string, unknown>>): void {
   }
 }
 
+/** Options naming a file of their own, where `-` is no file: standard input is the command's input. */
+const OWN_FILE_OPTIONS = ['schema', 'config', 'stats', 'db-file', 'app'] as const;
+
+/**
+ * `-` is standard input where a command reads one input (explain's query, a log, a migration or
+ * SQL file); it can be read once, and a file option given `-` would look for a file named "-".
+ */
+function checkStdinArguments(values: ReturnType<typeof parse>['values'], inputs: readonly string[]): void {
+  for (const name of OWN_FILE_OPTIONS) {
+    const given = values[name];
+    if ((Array.isArray(given) ? given : [given]).includes(STDIN_ARGUMENT))
+      throw new UsageError(
+        `--${name} -: standard input is read only as the command's input (explain's query or plan, a log, a migration or SQL file); give --${name} a file.`,
+      );
+  }
+  if (values.output === STDIN_ARGUMENT)
+    throw new UsageError('--output -: the report goes to stdout when --output is left out; give -o a file.');
+  const stdin = [...inputs, ...(values.log === undefined ? [] : [values.log])];
+  if (stdin.filter((input) => input === STDIN_ARGUMENT).length > 1)
+    throw new UsageError('standard input (-) is given twice; it can be read once.');
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTty: boolean): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -141,6 +164,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError('--assume-in-transaction and --no-transaction contradict each other; give one.');
   }
   const [command, ...rest] = positionals;
+  checkStdinArguments(values, rest);
   if (values.static && command === 'check')
     throw new UsageError(
       'check needs the engine (it loads the schema and plans the queries); use pgvigil lint --static for migrations without one.',

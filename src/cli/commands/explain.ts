@@ -6,6 +6,7 @@ import { renderExplainPreface } from '../../explain/explain-report.js';
 import { runExplain } from '../../explain/run-explain.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { StatsError } from '../../stats/stats-error.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -25,7 +26,7 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
   const embedded = await embeddedSetup(args, loaded);
   try {
     const result = await runExplain({
-      input,
+      input: inputPath(input),
       ...embedded,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       settings: resolveRuleSettings(loaded.config, allRuleMetas),

@@ -10,6 +10,7 @@ import {
   noMigrationsNote,
 } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { STDIN_ARGUMENT } from '../../util/stdin.js';
 import { runVerify } from '../../verify/run-verify.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -30,6 +31,10 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const [dir, ...extra] = args.positionals;
   if (dir === undefined || extra.length > 0)
     throw new UsageError('verify takes one migrations directory; run pgvigil --help.');
+  if (dir === STDIN_ARGUMENT)
+    throw new UsageError(
+      'verify takes a migrations directory, which standard input (-) cannot be: up, down and up again need each migration’s steps. pgvigil lint - reads one migration from it.',
+    );
   if (!(await stat(dir).catch(() => undefined))?.isDirectory())
     throw new UsageError(`${dir} is not a directory; give the migrations directory to verify.`);
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
