@@ -201,7 +201,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(pgVersion !== undefined && { pgVersion }),
     ...dbOptions(values, command),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
-    ...syntheticOptions(values),
+    ...syntheticOptions(values, command),
     ...(values['max-indexes'] !== undefined && { maxIndexes: indexBudget(values['max-indexes']) }),
     ...(minRepeats !== undefined && { minRepeats }),
     ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
@@ -213,13 +213,31 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
   };
 }
 
-/** --rows (a count, or table=count), --distribution and --stats: synthetic data of explain and advise; --table: stats export. */
-function syntheticOptions(values: {
-  readonly rows?: readonly string[];
-  readonly distribution?: readonly string[];
-  readonly stats?: string;
-  readonly table?: readonly string[];
-}): Pick<CliArgs, 'rows' | 'tableRows' | 'distributions' | 'stats' | 'tables'> {
+/**
+ * --rows (a count, or table=count), --distribution and --stats: synthetic data of explain and
+ * advise; --table: stats export. Elsewhere they were ignored without a word (check --rows N).
+ */
+function syntheticOptions(
+  values: {
+    readonly rows?: readonly string[];
+    readonly distribution?: readonly string[];
+    readonly stats?: string;
+    readonly table?: readonly string[];
+  },
+  command: string | undefined,
+): Pick<CliArgs, 'rows' | 'tableRows' | 'distributions' | 'stats' | 'tables'> {
+  for (const option of ['rows', 'distribution', 'stats'] as const)
+    if (
+      values[option] !== undefined &&
+      command !== undefined &&
+      command !== 'explain' &&
+      command !== 'advise'
+    )
+      throw new UsageError(
+        `--${option} applies to explain and advise only (the embedded engine's synthetic data), not to ${command}.`,
+      );
+  if (values.table !== undefined && command !== undefined && command !== 'stats')
+    throw new UsageError(`--table applies to stats export only, not to ${command}.`);
   const rows = parseRows(values.rows ?? []);
   if (typeof rows === 'string') throw new UsageError(`${rows}.`);
   const distributions = parseDistributions(values.distribution ?? []);
