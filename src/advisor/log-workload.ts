@@ -8,6 +8,7 @@ import { statementFacts } from '../nplusone/statement-facts.js';
 import { sqlFileFrom } from '../project/sql-file.js';
 import { LogFormatError, type LogOptions, readLog } from '../sources/logs/read-log.js';
 import type { Statement } from '../sql/statement.js';
+import { isStdin } from '../util/stdin.js';
 import { AdviseError } from './advise-error.js';
 import { bindParameters } from './bind-parameters.js';
 import { tableUses } from './query-shape.js';
@@ -84,11 +85,11 @@ export async function readLogWorkload(
   tables: readonly Table[],
   options: LogOptions = {},
 ): Promise<LogWorkload> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info)
+  const info = isStdin(file) ? undefined : await stat(file).catch(() => undefined);
+  if (!info && !isStdin(file))
     throw new AdviseError(`${file}: no such file; give a PostgreSQL log (stderr, csvlog or jsonlog).`);
   // Not only a regular file: a pipe (--log <(kubectl logs …)) is read like one.
-  if (info.isDirectory())
+  if (info?.isDirectory())
     throw new AdviseError(
       `${file} is a directory; --log takes one PostgreSQL log (stderr, csvlog or jsonlog).`,
     );

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Engine } from '../engine/engine.js';
 import { readSqlFile } from '../project/sql-file.js';
 import { statementFailed } from '../project/statement-error.js';
+import { isStdin } from '../util/stdin.js';
 import { AdviseError } from './advise-error.js';
 import type { WorkloadQuery } from './workload.js';
 import { PLANNABLE, planProblem, workloadQuery } from './workload-query.js';
@@ -16,6 +17,7 @@ export interface ReadWorkload {
 }
 
 async function filesOf(input: string): Promise<string[]> {
+  if (isStdin(input)) return [input];
   const info = await stat(input).catch(() => undefined);
   if (!info)
     throw new AdviseError(`${input}: no such file or directory; give a queries folder or a .sql file.`);

@@ -31,6 +31,8 @@ export interface CheckResult {
   readonly sources: ReadonlyMap<string, string>;
   /** The estimated plan of every query in the queries folder, for the HTML report. */
   readonly plans?: readonly ReportPlan[];
+  /** Lines for stderr that are no finding: a migrations folder that holds no migration. */
+  readonly notes?: readonly string[];
 }
 
 const LOAD_CONTEXT = 'The statements after it ran without its effect, so later findings may be off.';
@@ -150,6 +152,7 @@ export async function runCheck(
       diagnostics: filterIgnored(files, diagnostics),
       sources: new Map([...sourceTexts(files, loaded.texts), ...codeSources]),
       plans: queries.flatMap((query) => query.plans),
+      notes: loaded.notes,
     };
   } finally {
     // An engine handed in belongs to the caller.

@@ -4,6 +4,7 @@ import type { Distribution } from '../explain/distribution.js';
 import { parseDistributions, parseRows } from '../explain/synthetic-spec.js';
 import { type Format, formats, isFormat } from '../reporters/formats.js';
 import { parsePgVersion } from '../static/pg-version.js';
+import { STDIN_ARGUMENT } from '../util/stdin.js';
 import { countOf, durationMs } from './duration.js';
 import { UsageError } from './usage-error.js';
 
@@ -39,7 +40,7 @@ export interface CliArgs {
   readonly timeoutMs?: number;
   /** explain: synthetic rows per empty table on the embedded engine (--rows). */
   readonly rows?: number;
-  /** explain, advise: synthetic rows of one table (--rows posts=1000000), by the name given. */
+  /** explain, advise: synthetic rows of one table (--rows posts=500000), by the name given. */
   readonly tableRows?: ReadonlyMap<string, number>;
   /** explain, advise: how synthetic rows spread over a column (--distribution posts.status=zipf). */
   readonly distributions?: ReadonlyMap<string, Distribution>;
@@ -122,6 +123,28 @@ function rejectEmptyValues(values: Readonly<Record<string, unknown>>): void {
   }
 }
 
+/** Options naming a file of their own, where `-` is no file: standard input is the command's input. */
+const OWN_FILE_OPTIONS = ['schema', 'config', 'stats', 'db-file', 'app'] as const;
+
+/**
+ * `-` is standard input where a command reads one input (explain's query, a log, a migration or
+ * SQL file); it can be read once, and a file option given `-` would look for a file named "-".
+ */
+function checkStdinArguments(values: ReturnType<typeof parse>['values'], inputs: readonly string[]): void {
+  for (const name of OWN_FILE_OPTIONS) {
+    const given = values[name];
+    if ((Array.isArray(given) ? given : [given]).includes(STDIN_ARGUMENT))
+      throw new UsageError(
+        `--${name} -: standard input is read only as the command's input (explain's query or plan, a log, a migration or SQL file); give --${name} a file.`,
+      );
+  }
+  if (values.output === STDIN_ARGUMENT)
+    throw new UsageError('--output -: the report goes to stdout when --output is left out; give -o a file.');
+  const stdin = [...inputs, ...(values.log === undefined ? [] : [values.log])];
+  if (stdin.filter((input) => input === STDIN_ARGUMENT).length > 1)
+    throw new UsageError('standard input (-) is given twice; it can be read once.');
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, isTty: boolean): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -141,6 +164,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     throw new UsageError('--assume-in-transaction and --no-transaction contradict each other; give one.');
   }
   const [command, ...rest] = positionals;
+  checkStdinArguments(values, rest);
   if (values.static && command === 'check')
     throw new UsageError(
       'check needs the engine (it loads the schema and plans the queries); use pgvigil lint --static for migrations without one.',
@@ -177,7 +201,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
     ...(pgVersion !== undefined && { pgVersion }),
     ...dbOptions(values, command),
     ...(values.timeout !== undefined && { timeoutMs: durationMs(values.timeout, '--timeout') }),
-    ...syntheticOptions(values),
+    ...syntheticOptions(values, command),
     ...(values['max-indexes'] !== undefined && { maxIndexes: indexBudget(values['max-indexes']) }),
     ...(minRepeats !== undefined && { minRepeats }),
     ...(values['log-prefix'] !== undefined && { logPrefix: values['log-prefix'] }),
@@ -189,13 +213,31 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, is
   };
 }
 
-/** --rows (a count, or table=count), --distribution and --stats: synthetic data of explain and advise; --table: stats export. */
-function syntheticOptions(values: {
-  readonly rows?: readonly string[];
-  readonly distribution?: readonly string[];
-  readonly stats?: string;
-  readonly table?: readonly string[];
-}): Pick<CliArgs, 'rows' | 'tableRows' | 'distributions' | 'stats' | 'tables'> {
+/**
+ * --rows (a count, or table=count), --distribution and --stats: synthetic data of explain and
+ * advise; --table: stats export. Elsewhere they were ignored without a word (check --rows N).
+ */
+function syntheticOptions(
+  values: {
+    readonly rows?: readonly string[];
+    readonly distribution?: readonly string[];
+    readonly stats?: string;
+    readonly table?: readonly string[];
+  },
+  command: string | undefined,
+): Pick<CliArgs, 'rows' | 'tableRows' | 'distributions' | 'stats' | 'tables'> {
+  for (const option of ['rows', 'distribution', 'stats'] as const)
+    if (
+      values[option] !== undefined &&
+      command !== undefined &&
+      command !== 'explain' &&
+      command !== 'advise'
+    )
+      throw new UsageError(
+        `--${option} applies to explain and advise only (the embedded engine's synthetic data), not to ${command}.`,
+      );
+  if (values.table !== undefined && command !== undefined && command !== 'stats')
+    throw new UsageError(`--table applies to stats export only, not to ${command}.`);
   const rows = parseRows(values.rows ?? []);
   if (typeof rows === 'string') throw new UsageError(`${rows}.`);
   const distributions = parseDistributions(values.distribution ?? []);

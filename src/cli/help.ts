@@ -3,23 +3,27 @@ export const HELP = `pgvigil: keeps PostgreSQL from surprising you at 3am
 Usage:
   pgvigil check [dir]        schema, migrations and queries of a project, on embedded Postgres
                              (finds schema.sql or structure.sql, migrations/, queries/ under dir)
-  pgvigil lint <dir | file...>
+  pgvigil lint <dir | file... | ->
                              migration safety: each migration runs as its tool runs it, after
                              the --schema files, and each statement is judged by what PostgreSQL
-                             did (locks, rewrites, scans)
+                             did (locks, rewrites, scans); - reads one migration from standard
+                             input (<stdin> in the findings). A folder with no migration passes,
+                             with a line on stderr saying what was looked for (also check, verify)
   pgvigil verify <dir>       migration reversibility: each migration up, down and up again, after
                              the --schema files; the schema after down must equal the one before
                              up, and rows in dropped or retyped tables and columns must come back;
                              a migration without a down gets one proposed, checked the same way
-  pgvigil explain <query | file.sql | plan.json | plan.txt>
+  pgvigil explain <query | file.sql | plan.json | plan.txt | ->
                              the plan as a tree with the time per node and the hot path, and
-                             what is wrong with it in plain words. SQL runs under EXPLAIN
+                             what is wrong with it in plain words (-: SQL or a plan from standard
+                             input, <stdin> in the findings). SQL runs under EXPLAIN
                              (ANALYZE, BUFFERS) in a transaction that is always rolled back;
                              $1 queries get a generic plan (not run). Without --db: embedded
                              Postgres with the --schema files and synthetic rows (--rows).
                              Then the index advisor's proven suggestions for the query
-  pgvigil advise <queries dir | file.sql | --log postgres.log>
-                             indexes for the whole workload, each proven by planning every
+  pgvigil advise <queries dir | file.sql | - | --log postgres.log>
+                             indexes for the whole workload (- and --log -: queries or a log
+                             from standard input), each proven by planning every
                              query with and without it (real CREATE INDEX rolled back on
                              embedded Postgres; with --db, HypoPG hypothetical indexes only,
                              or --scratch), with its cost saved, size and CREATE INDEX
@@ -29,9 +33,10 @@ Usage:
                              each column's pg_stats row: sampled values included, docs/stats.md),
                              for explain --stats and advise --stats; tables the role may not
                              read are named and skipped
-  pgvigil n1 <log | trace | dir>...
+  pgvigil n1 <log | trace | dir | ->...
                              N+1 queries: in PostgreSQL logs (stderr with any log_line_prefix,
-                             csvlog, jsonlog; gzip too), per session and transaction; in OTLP
+                             csvlog, jsonlog; gzip too; - reads one from standard input as it
+                             comes), per session and transaction; in OTLP
                              JSON traces, per trace and parent span; and query calls inside
                              loops in the JavaScript/TypeScript files of a folder
                              (no-query-in-loop). Each finding comes with the batched query that
@@ -47,15 +52,16 @@ Usage:
                              sequences near their limit, tables read by sequential scans, cache
                              hit ratio, long and idle transactions, blocked queries with their
                              lock chain, connections, inactive replication slots (docs/health.md)
-  pgvigil pooling [--db <url>] [--app <dir>] [log | file.sql | dir]...
-                             connection pooling, read-only: the pooler in front of the database
-                             (PgBouncer, Supavisor; proven by two clients sharing a backend, or
-                             PgBouncer's admin console when the URL's database is pgbouncer),
-                             session features that break behind a transaction-mode pooler (SET,
-                             session advisory locks, LISTEN, PREPARE, temporary tables, WITH HOLD
-                             cursors, LOAD) in SQL files, logs and code, driver settings (Prisma
-                             pgbouncer=true, postgres.js prepare: false, named pg statements),
-                             and pool sizes against max_connections (docs/pooling.md)
+  pgvigil pooling [--db <url>] [--app <dir>] [log | file.sql | dir | -]...
+                             connection pooling, read-only (-: SQL from standard input): the
+                             pooler in front of the database (PgBouncer, Supavisor; proven by two
+                             clients sharing a backend, or PgBouncer's admin console when the
+                             URL's database is pgbouncer), session features that break behind a
+                             transaction-mode pooler (SET, session advisory locks, LISTEN,
+                             PREPARE, temporary tables, WITH HOLD cursors, LOAD) in SQL files,
+                             logs and code, driver settings (Prisma pgbouncer=true, postgres.js
+                             prepare: false, named pg statements), and pool sizes against
+                             max_connections (docs/pooling.md)
   pgvigil serve --db <url>...
                              a local dashboard over health and top (findings, top statements
                              with their plans), read-only, refreshed every --interval (default
@@ -108,7 +114,8 @@ Options:
                     the schema with synthetic rows up to production's counts (100,000 at most)
                     and, on PostgreSQL 18+, production's statistics; the database is only read
   --log <file>      advise: the workload of a PostgreSQL log (stderr, csvlog, jsonlog; as n1
-                    reads them), each statement weighted by its count x mean logged duration
+                    reads them; - for standard input), each statement weighted by its count x
+                    mean logged duration
   --db-file <file>  health: a file of connection URLs, one a line (# comments allowed)
   --timeout <d>     explain: statement_timeout for each query (default 30s; 500ms, 2min)
                     top: statement_timeout of its session (default 5s)
@@ -117,7 +124,10 @@ Options:
                     stopped (default 2min); with --db, the scratch session's statement_timeout
                     lint --trace --db: the scratch session's statement_timeout
   --rows <n>        explain, advise: synthetic rows per empty table on embedded Postgres (default 10000)
-                    --rows posts=1000000 (repeatable): that table's count
+                    --rows posts=500000 (repeatable): that table's count. At most 1,000,000
+                    rows in all tables together (with the config's data.rows; more is refused:
+                    for production's size, pgvigil stats export and --stats); the default is
+                    lowered to fit a schema of many tables
   --distribution <table.column=spec>
                     explain, advise: how the synthetic values of a column spread (repeatable):
                     uniform, zipf, zipf:<n>, distinct:<n>, values:a=0.9,b=0.1, nulls:<share>
@@ -149,6 +159,9 @@ Options:
   --no-color        no colours (also when NO_COLOR is set or stdout is not a terminal)
   -h, --help        this help; after a command (pgvigil lint --help), that command's part of it
   -v, --version     the version
+
+Standard input: - in place of an input file (explain, lint, advise, advise --log, n1, pooling),
+once a run; findings name it <stdin>. Not a directory (check, verify) nor a file of an option.
 
 Exit codes: 0 clean or only findings below --fail-on, 1 findings at or above --fail-on,
             2 usage, configuration or input error.

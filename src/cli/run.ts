@@ -71,6 +71,8 @@ async function execute(args: CliArgs, io: CliIo): Promise<number> {
   const output = preface + render(report, { color: args.color, rootDir: process.cwd() });
   if (args.output) await writeOutput(args.output, output);
   else io.stdout(output);
+  // After the report, where a reader of "no problems in 0 files" looks next; stdout stays the report alone.
+  if (!args.quiet) for (const note of result.notes ?? []) io.stderr(`${note}\n`);
   // Findings so far are no verdict: a partial run fails like a run that could not start.
   if (result.partial) {
     io.stderr(`pgvigil: partial results: ${result.partial.reason}\n`);

@@ -30,7 +30,7 @@ export type RuleConfig = RuleLevel | RuleConfigObject;
 export interface DataConfig {
   /** Rows of every table no other entry names ("*"; --rows N). */
   readonly rows?: number;
-  /** Rows of the tables named (--rows posts=1000000). */
+  /** Rows of the tables named (--rows posts=500000). */
   readonly tableRows: ReadonlyMap<string, number>;
   /** How values spread over a column, by "table.column" (--distribution). */
   readonly distributions: ReadonlyMap<string, Distribution>;

@@ -12,7 +12,7 @@ function validateRows(value: unknown, complain: Complain): Pick<DataConfig, 'row
   if (!isPlainObject(value)) {
     complain(
       'data.rows',
-      `must be an object of table names and row counts, such as {"*": 5000, "posts": 1000000}, got ${describeValue(value)}.`,
+      `must be an object of table names and row counts, such as {"*": 5000, "posts": 500000}, got ${describeValue(value)}.`,
     );
     return { tableRows };
   }

@@ -11,7 +11,7 @@ import { type Distribution, distributedValue } from './distribution.js';
 type Distributions = ReadonlyMap<string, Distribution>;
 
 /** Tables of the user's schemas with no row: the ones a plan would say nothing about. */
-async function emptyTables(engine: Engine): Promise<string[]> {
+export async function emptyTables(engine: Engine): Promise<string[]> {
   const { rows } = await engine.query<{ name: string }>(`
     SELECT ${qualifiedName('n.nspname', 'c.relname')} AS name
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -118,14 +118,16 @@ async function fillTable(
  * Puts synthetic rows in every empty table (parents first, one statement per table): `rows` in
  * each, or as many as `rows(table)` says (a scratch copy sized like production), their values
  * spread as `distributions` says per table and column (--distribution); then VACUUM ANALYZE:
- * plans of empty tables say nothing, and production tables are vacuumed.
+ * plans of empty tables say nothing, and production tables are vacuumed. `empty`: the empty
+ * tables, when the caller has listed them already.
  */
 export async function fillEmptyTables(
   engine: Engine,
   rows: number | ((table: string) => number),
   distributions: ReadonlyMap<string, Distributions> = new Map(),
+  empty?: readonly string[],
 ): Promise<FillResult> {
-  const names = await emptyTables(engine);
+  const names = empty ?? (await emptyTables(engine));
   const shapes = await readFillShapes(engine, names);
   const categories = await readCategoryValues(
     engine,

@@ -3,7 +3,8 @@ import type { FillResult } from '../observe/synthetic-rows.js';
 import { readStatsFile } from '../stats/read-stats-file.js';
 import { RESTORE_STATS_VERSION, type RestoredStats, restoreStats } from '../stats/restore-stats.js';
 import type { StatsFile } from '../stats/stats-file.js';
-import { fillEmptyTables } from './bulk-fill.js';
+import { emptyTables, fillEmptyTables } from './bulk-fill.js';
+import { budgetRows, SYNTHETIC_ROW_BUDGET } from './row-budget.js';
 import { resolveSpec, type SyntheticSpec } from './synthetic-spec.js';
 
 export interface EmbeddedData {
@@ -23,15 +24,25 @@ async function productionRows(engine: Engine, stats: StatsFile | undefined): Pro
   return new Map(rows.map((r, i) => [r.name, stats.tables[i]?.reltuples ?? -1]));
 }
 
-function fillNote(fill: FillResult, rowsPerTable: number, distributions: number): string[] {
+function fillNote(
+  fill: FillResult,
+  rowsPerTable: number,
+  distributions: number,
+  lowered: number | undefined,
+): string[] {
   if (fill.filled.length === 0) return [];
-  const even = fill.filled.every((f) => f.rows === rowsPerTable);
+  const perTable = lowered ?? rowsPerTable;
+  const even = fill.filled.every((f) => f.rows === perTable);
   const counts = even
-    ? `${rowsPerTable} in each empty table (${fill.filled.map((f) => f.table).join(', ')})`
+    ? `${perTable} in each empty table (${fill.filled.map((f) => f.table).join(', ')})`
     : fill.filled.map((f) => `${f.table} ${f.rows}`).join(', ');
   const spread = distributions > 0 ? `, ${distributions} column(s) spread as --distribution says` : '';
+  const budget =
+    lowered === undefined
+      ? ''
+      : ` (the default ${rowsPerTable} a table lowered to ${lowered}: ${SYNTHETIC_ROW_BUDGET.toLocaleString('en-US')} synthetic rows in all at most)`;
   return [
-    `Synthetic rows: ${counts}${spread}, then VACUUM ANALYZE; the times are this machine's, the shape of the plan is what to read (--rows changes the count, --db uses real data).`,
+    `Synthetic rows: ${counts}${spread}${budget}, then VACUUM ANALYZE; the times are this machine's, the shape of the plan is what to read (--rows changes the count, --db uses real data).`,
   ];
 }
 
@@ -76,13 +87,28 @@ export async function prepareEmbeddedData(
     const cap = resolved.tableRows.get(table) ?? spec.rowsPerTable;
     return known === undefined || known < 0 ? cap : Math.min(Math.ceil(known), cap);
   };
-  const fill =
-    spec.rowsPerTable > 0 || resolved.tableRows.size > 0
-      ? await fillEmptyTables(engine, rowsFor, resolved.distributions)
-      : undefined;
+  let fill: FillResult | undefined;
+  let lowered: number | undefined;
+  if (spec.rowsPerTable > 0 || resolved.tableRows.size > 0) {
+    const empty = await emptyTables(engine);
+    // Refused (or the default lowered) before the first row goes in: the fill is what would hang.
+    const budgeted = budgetRows({
+      rows: new Map(empty.map((table) => [table, rowsFor(table)])),
+      named: new Set(resolved.tableRows.keys()),
+      defaultForOthers: spec.rowsPerTableIsDefault === true,
+      ...(spec.rowsGivenBy !== undefined && { givenBy: spec.rowsGivenBy }),
+    });
+    lowered = budgeted.lowered;
+    fill = await fillEmptyTables(
+      engine,
+      (table) => budgeted.rows.get(table) ?? 0,
+      resolved.distributions,
+      empty,
+    );
+  }
   const distributions = [...resolved.distributions.values()].reduce((n, m) => n + m.size, 0);
   const notes = [
-    ...(fill ? fillNote(fill, spec.rowsPerTable, distributions) : []),
+    ...(fill ? fillNote(fill, spec.rowsPerTable, distributions, lowered) : []),
     ...(fill?.skipped ?? []).map((s) => `Left empty: ${s.table} (${s.reason}).`),
   ];
   if (!stats || statsFile === undefined || engine.serverVersion < RESTORE_STATS_VERSION)

@@ -19,10 +19,14 @@ export interface ExplainEngineOptions {
   readonly timeoutMs: number;
   /** Synthetic rows put in each table the schema files leave empty (embedded engine only). */
   readonly rowsPerTable: number;
-  /** --rows posts=1000000: rows per table, by the name given (embedded engine only). */
+  /** --rows posts=500000: rows per table, by the name given (embedded engine only). */
   readonly tableRows?: ReadonlyMap<string, number>;
   /** --distribution posts.status=zipf: by "table.column" as given (embedded engine only). */
   readonly distributions?: ReadonlyMap<string, Distribution>;
+  /** rowsPerTable is the default, lowered to fit the row budget on a schema of many tables (row-budget.ts). */
+  readonly rowsPerTableIsDefault?: boolean;
+  /** Where the counts were given (`--rows`, `data.rows in pgvigil.config.json`), named when they are refused. */
+  readonly rowsGivenBy?: string;
   /** --stats: a file of `pgvigil stats export`, restored over the synthetic rows (embedded engine only). */
   readonly statsFile?: string;
 }

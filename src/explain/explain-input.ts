@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { isStdin, stdinText } from '../util/stdin.js';
 import { ExplainError } from './explain-error.js';
 
 /** What `pgvigil explain` was given: a plan EXPLAIN printed, or SQL to plan; from a file or the argument itself. */
@@ -21,6 +22,10 @@ export function looksLikePlan(text: string): boolean {
 }
 
 export async function readExplainInput(argument: string): Promise<ExplainInput> {
+  if (isStdin(argument)) {
+    const text = await stdinText();
+    return { kind: looksLikePlan(text) ? 'plan' : 'sql', text, file: argument };
+  }
   const info = await stat(argument).catch(() => undefined);
   if (info?.isDirectory())
     throw new ExplainError(`${argument} is a directory; give explain one SQL file, plan file or query.`);

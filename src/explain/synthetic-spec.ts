@@ -7,10 +7,14 @@ import { ExplainError } from './explain-error.js';
 export interface SyntheticSpec {
   /** Rows in each empty table no other figure applies to. */
   readonly rowsPerTable: number;
-  /** --rows posts=1000000: rows per table, by the name given. */
+  /** --rows posts=500000: rows per table, by the name given. */
   readonly tableRows?: ReadonlyMap<string, number>;
   /** --distribution posts.status=zipf: by "table.column" as given. */
   readonly distributions?: ReadonlyMap<string, Distribution>;
+  /** rowsPerTable is pgvigil's default, not a count the user gave: lowered when the tables are too many for the row budget. */
+  readonly rowsPerTableIsDefault?: boolean;
+  /** Where the counts were given (`--rows`, `data.rows in pgvigil.config.json`), named when they are refused. */
+  readonly rowsGivenBy?: string;
 }
 
 /** The spec with names resolved: qualified table names, quoted column names. */
@@ -29,7 +33,7 @@ export function parseRows(
     const at = item.lastIndexOf('=');
     const count = Number(item.slice(at + 1));
     if (!/^\d+$/.test(item.slice(at + 1)) || !Number.isSafeInteger(count) || at === 0)
-      return `--rows ${item}: give a count (--rows 5000) or a table and a count (--rows posts=1000000)`;
+      return `--rows ${item}: give a count (--rows 5000) or a table and a count (--rows posts=500000)`;
     if (at < 0) rows = count;
     else tableRows.set(item.slice(0, at), count);
   }

@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { isCodeFile } from '../sources/code/code-files.js';
+import { isStdin } from '../util/stdin.js';
 
 export type InputKind = 'code-dir' | 'code' | 'trace' | 'log' | 'missing';
 
@@ -17,6 +18,8 @@ async function head(file: string): Promise<string> {
 
 /** What an `n1` argument is: a source folder, a code file, an OTLP JSON trace, or a server log. */
 export async function inputKind(path: string): Promise<InputKind> {
+  // Standard input is read once, as it comes: a log, like a pipe.
+  if (isStdin(path)) return 'log';
   const info = await stat(path).catch(() => undefined);
   if (!info) return 'missing';
   if (info.isDirectory()) return 'code-dir';

@@ -5,6 +5,7 @@ import { banNamedPreparedStatement } from '../rules/pooling/ban-named-prepared-s
 import { banSessionSet } from '../rules/pooling/ban-session-set.js';
 import { codeFilesIn, isCodeFile } from '../sources/code/code-files.js';
 import { initSql } from '../sql/parser.js';
+import { isStdin, readInputText } from '../util/stdin.js';
 import type { AppPool } from './app-pool.js';
 import { codeDrivers } from './code-drivers.js';
 import { codeFeatures } from './code-features.js';
@@ -56,7 +57,7 @@ export interface PoolingReport {
 export class PoolingInputError extends Error {}
 
 async function mustExist(path: string, what: string): Promise<void> {
-  if (!(await stat(path).catch(() => undefined)))
+  if (!isStdin(path) && !(await stat(path).catch(() => undefined)))
     throw new PoolingInputError(`not found: ${path}; give an existing ${what}.`);
 }
 
@@ -118,8 +119,9 @@ export async function runPooling(options: PoolingOptions): Promise<PoolingReport
   const diagnostics: Diagnostic[] = [];
   if (db || detection.evidence.length > 0)
     diagnostics.push(detectionDiagnostic(detection, db ? redactUrl(db) : "the application's database"));
-  for (const file of (await Promise.all(sql.map(sqlFilesAt))).flat()) {
-    const text = await readFile(file, 'utf8');
+  const sqlFiles = await Promise.all(sql.map((path) => (isStdin(path) ? [path] : sqlFilesAt(path))));
+  for (const file of sqlFiles.flat()) {
+    const text = await readInputText(file);
     sources.set(file, text);
     diagnostics.push(...sqlFileFeatures(file, text, severity));
   }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationFormat } from '../sources/migrations/migration.js';
+import { isStdin } from '../util/stdin.js';
 
 /** Where a project's SQL lives. Paths are as the user would write them: the checked dir joined with the name. */
 export interface ProjectLayout {
@@ -57,6 +58,7 @@ export async function discoverProject(root: string, overrides: LayoutOverrides =
 
 /** What is wrong with a path the user named as a file or a directory; undefined when it is one. */
 async function pathProblem(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
+  if (isStdin(path)) return kind === 'file' ? undefined : 'standard input (-) is not a directory';
   const info = await stat(path).catch(() => undefined);
   if (!info) return `not found: ${path}`;
   if (kind === 'dir') return info.isDirectory() ? undefined : `${path} is a file, not a directory`;

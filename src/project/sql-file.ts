@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type SplitResult, splitStatements } from '../sql/split.js';
+import { readInputText } from '../util/stdin.js';
 
 /** One SQL file as pgvigil read it, with what reading (and running, where it ran) it found. */
 export interface SqlFile {
@@ -17,7 +17,7 @@ export function sqlFileFrom(file: string, text: string): SqlFile {
   return { file, text, split, diagnostics: split.diagnostics };
 }
 
-/** Reads and splits a file; its diagnostics are those of parsing alone. */
+/** Reads and splits a file (or standard input, STDIN); its diagnostics are those of parsing alone. */
 export async function readSqlFile(file: string): Promise<SqlFile> {
-  return sqlFileFrom(file, await readFile(file, 'utf8'));
+  return sqlFileFrom(file, await readInputText(file));
 }

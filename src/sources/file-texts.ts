@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isStdin, stdinTextRead } from '../util/stdin.js';
 
 /**
  * The files of one run, each read at most once: format detection, loading and the reporters' code
@@ -26,7 +27,8 @@ export class FileTexts {
     let outcome = this.#read.get(path);
     if (!outcome) {
       try {
-        outcome = { text: readFileSync(path, 'utf8') };
+        // Standard input is read before, asynchronously (stdinText): it cannot be read again.
+        outcome = { text: isStdin(path) ? stdinTextRead() : readFileSync(path, 'utf8') };
       } catch (error) {
         outcome = { error };
       }

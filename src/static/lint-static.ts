@@ -51,5 +51,9 @@ export async function lintStatic(
   }
   const all = [...files, ...downs];
   const diagnostics = [...loaded.diagnostics, ...all.flatMap((file) => file.diagnostics)];
-  return { diagnostics: filterIgnored(all, diagnostics), sources: sourceTexts(all, loaded.texts) };
+  return {
+    diagnostics: filterIgnored(all, diagnostics),
+    sources: sourceTexts(all, loaded.texts),
+    notes: loaded.notes,
+  };
 }

@@ -31,7 +31,7 @@ describe('pgvigil <command> --help', () => {
   it('gives the command its usage and only what applies to it', async () => {
     const run = await cli('lint', '--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('  pgvigil lint <dir | file...>');
+    expect(run.stdout).toContain('  pgvigil lint <dir | file... | ->');
     expect(run.stdout).toContain('  --static          lint: no engine;');
     expect(run.stdout).toContain('lint --trace, check --trace: also run the trace');
     expect(run.stdout).not.toContain('pgvigil serve');

@@ -57,3 +57,23 @@ describe('an option given an empty value (an unset shell variable)', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('an option of explain and advise given to another command', () => {
+  it.each([
+    [
+      ['check', 'examples/blog', '--rows', '1000000000000'],
+      "--rows applies to explain and advise only (the embedded engine's synthetic data), not to check.",
+    ],
+    [
+      ['lint', ...LINT.slice(1), '--distribution', 'posts.status=zipf'],
+      "--distribution applies to explain and advise only (the embedded engine's synthetic data), not to lint.",
+    ],
+    [
+      ['verify', 'examples/blog/migrations', '--stats', 'stats.json'],
+      "--stats applies to explain and advise only (the embedded engine's synthetic data), not to verify.",
+    ],
+    [['explain', 'SELECT 1', '--table', 'posts'], '--table applies to stats export only, not to explain.'],
+  ])('%j is refused in one line, not ignored without a word', async (argv, line) => {
+    expect(await refusal(...argv)).toBe(`pgvigil: ${line}\n`);
+  });
+});

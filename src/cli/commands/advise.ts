@@ -8,6 +8,7 @@ import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../engine/session-settings.js';
 import { ExplainError } from '../../explain/explain-error.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { StatsError } from '../../stats/stats-error.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -25,13 +26,13 @@ export async function adviseCommand(args: CliArgs): Promise<CommandResult> {
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
-  const embedded = await embeddedSetup(args, loaded.config);
+  const embedded = await embeddedSetup(args, loaded);
   const thresholds =
     resolveRuleSettings(loaded.config, allRuleMetas).get(indexAdviceMeta.id)?.thresholds ?? {};
   try {
     const result = await runAdvise({
-      ...(input !== undefined && { input }),
-      ...(args.log !== undefined && { log: args.log }),
+      ...(input !== undefined && { input: inputPath(input) }),
+      ...(args.log !== undefined && { log: inputPath(args.log) }),
       ...(args.logPrefix !== undefined && { logPrefix: args.logPrefix }),
       ...embedded,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,

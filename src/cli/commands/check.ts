@@ -14,6 +14,7 @@ import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
 import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
+import { STDIN_ARGUMENT } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
@@ -32,6 +33,8 @@ export interface CommandResult {
   readonly document?: { readonly text: string; readonly notes: readonly string[] };
   /** The run stopped before its end: the report says so and the exit code is 2. */
   readonly partial?: PartialRun;
+  /** Lines for stderr, whatever the format (not with --quiet): what is no finding yet should be seen. */
+  readonly notes?: readonly string[];
 }
 
 const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));
@@ -46,6 +49,10 @@ function migrationFormat(config: EffectiveConfig): MigrationFormat | undefined {
 }
 
 async function requireDirectory(dir: string): Promise<void> {
+  if (dir === STDIN_ARGUMENT)
+    throw new UsageError(
+      'check takes a project directory, which standard input (-) cannot be; pgvigil lint - reads one migration from it.',
+    );
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory())
     throw new UsageError(`${dir} is not a directory; give the project directory to check.`);

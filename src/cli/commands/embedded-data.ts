@@ -1,12 +1,15 @@
-import type { EffectiveConfig } from '../../config/config.js';
+import type { DataConfig } from '../../config/config.js';
+import type { LoadedConfig } from '../../config/load-config.js';
+import { EVERY_TABLE } from '../../config/validate-data.js';
 import { DEFAULT_SYNTHETIC_ROWS, type ExplainEngineOptions } from '../../explain/explain-engine.js';
+import { countOverBudget } from '../../explain/row-budget.js';
 import { pathProblems } from '../../project/discover.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 
 export type EmbeddedSetup = Pick<
   ExplainEngineOptions,
-  'rowsPerTable' | 'tableRows' | 'distributions' | 'statsFile'
+  'rowsPerTable' | 'tableRows' | 'distributions' | 'statsFile' | 'rowsPerTableIsDefault' | 'rowsGivenBy'
 > & { readonly schemaFiles: readonly string[] };
 
 /** Flags of one entry win over the config's; the config's fill in the rest. */
@@ -18,13 +21,47 @@ function merged<V>(
   return all.size > 0 ? all : undefined;
 }
 
+type RowCounts = Pick<EmbeddedSetup, 'rowsPerTable' | 'tableRows' | 'rowsPerTableIsDefault' | 'rowsGivenBy'>;
+
+/**
+ * The row counts of --rows over the config's data.rows, each within the row budget on its own (a
+ * refusal names the flag or config key); their sum is checked once the empty tables are known.
+ */
+function rowCounts(args: CliArgs, data: DataConfig | undefined, configFile: string | undefined): RowCounts {
+  const inConfig = (key: string) => `${configFile ?? 'the config'}: data.rows.${key}`;
+  const counts: [string, number][] = [];
+  if (args.rows !== undefined) counts.push([`--rows ${args.rows}`, args.rows]);
+  else if (data?.rows !== undefined) counts.push([inConfig(EVERY_TABLE), data.rows]);
+  for (const [table, rows] of args.tableRows ?? []) counts.push([`--rows ${table}=${rows}`, rows]);
+  for (const [table, rows] of data?.tableRows ?? [])
+    if (!args.tableRows?.has(table)) counts.push([inConfig(table), rows]);
+  for (const [given, rows] of counts) {
+    const refusal = countOverBudget(given, rows);
+    if (refusal) throw new UsageError(refusal);
+  }
+  const flags = counts.filter(([given]) => given.startsWith('--')).map(([given]) => given);
+  const fromConfig = counts.length > flags.length ? [`data.rows in ${configFile ?? 'the config'}`] : [];
+  const givenBy = [...flags, ...fromConfig].join(' with ');
+  const tableRows = merged(data?.tableRows, args.tableRows);
+  const rowsPerTable = args.rows ?? data?.rows;
+  return {
+    rowsPerTable: rowsPerTable ?? DEFAULT_SYNTHETIC_ROWS,
+    ...(rowsPerTable === undefined && { rowsPerTableIsDefault: true }),
+    ...(tableRows && { tableRows }),
+    ...(givenBy !== '' && { rowsGivenBy: givenBy }),
+  };
+}
+
 /**
  * What explain and advise give the embedded engine: the schema files, and the data its tables hold
  * (--rows, --distribution, --stats over the config's `data`, flag by flag). With --db the server's
  * own schema and data are used: giving those flags too is a usage error; the config's `data` is not
  * (one config serves both).
  */
-export async function embeddedSetup(args: CliArgs, config: EffectiveConfig): Promise<EmbeddedSetup> {
+export async function embeddedSetup(
+  args: CliArgs,
+  { config, file: configFile }: Pick<LoadedConfig, 'config' | 'file'>,
+): Promise<EmbeddedSetup> {
   if (args.db && args.schema.length > 0)
     throw new UsageError(
       '--schema loads the embedded engine; with --db the server’s own schema is used. Give one.',
@@ -42,12 +79,11 @@ export async function embeddedSetup(args: CliArgs, config: EffectiveConfig): Pro
   const problems = await pathProblems({ root: '.', schemaFiles });
   if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
   const data = args.db ? undefined : config.data;
-  const tableRows = merged(data?.tableRows, args.tableRows);
   const distributions = merged(data?.distributions, args.distributions);
   return {
     schemaFiles,
-    rowsPerTable: args.rows ?? data?.rows ?? DEFAULT_SYNTHETIC_ROWS,
-    ...(tableRows && { tableRows }),
+    // With --db the server's rows are used: a count there is nothing to budget.
+    ...(args.db ? { rowsPerTable: DEFAULT_SYNTHETIC_ROWS } : rowCounts(args, data, configFile)),
     ...(distributions && { distributions }),
     ...(statsFile !== undefined && { statsFile }),
   };

@@ -6,6 +6,7 @@ import { renderExplainPreface } from '../../explain/explain-report.js';
 import { runExplain } from '../../explain/run-explain.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { StatsError } from '../../stats/stats-error.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -22,10 +23,10 @@ export async function explainCommand(args: CliArgs): Promise<CommandResult> {
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
-  const embedded = await embeddedSetup(args, loaded.config);
+  const embedded = await embeddedSetup(args, loaded);
   try {
     const result = await runExplain({
-      input,
+      input: inputPath(input),
       ...embedded,
       timeoutMs: args.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       settings: resolveRuleSettings(loaded.config, allRuleMetas),

@@ -8,6 +8,7 @@ import { type ProjectLayout, pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -42,7 +43,7 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const layout = await layoutFor(
-    args.positionals,
+    args.positionals.map(inputPath),
     args.schema.length > 0 ? args.schema : loaded.config.schema,
   );
   const configured = resolveRuleSettings(loaded.config, allRuleMetas);

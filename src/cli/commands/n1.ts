@@ -11,6 +11,7 @@ import { allRuleMetas, nPlusOneRuleMetas } from '../../rules/registry.js';
 import { codeFilesIn } from '../../sources/code/code-files.js';
 import { LogFormatError } from '../../sources/logs/read-log.js';
 import { TraceFormatError } from '../../sources/traces/read-trace.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -43,7 +44,7 @@ export async function n1Command(args: CliArgs): Promise<CommandResult> {
     process.stderr.isTTY && !args.quiet ? progressBar((text) => process.stderr.write(text)) : undefined;
   const events: OpenEventSource[] = [];
   const code: string[] = [];
-  for (const path of args.positionals) {
+  for (const path of args.positionals.map(inputPath)) {
     const kind = await inputKind(path);
     if (kind === 'missing')
       throw new UsageError(`not found: ${path}; give a log, a trace or a source folder.`);

@@ -4,6 +4,7 @@ import { PoolingInputError, runPooling } from '../../pooling/run-pooling.js';
 import { poolSizeRecommendation } from '../../rules/pooling/pool-size-recommendation.js';
 import { allRuleMetas } from '../../rules/registry.js';
 import { LogFormatError } from '../../sources/logs/read-log.js';
+import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
@@ -19,8 +20,10 @@ export async function poolingCommand(args: CliArgs): Promise<CommandResult> {
   if (loaded.errors.length > 0)
     throw new UsageError(loaded.errors.map((error) => error.userMessage).join('\n'));
   const settings = resolveRuleSettings(loaded.config, allRuleMetas).get(poolSizeRecommendation.id);
-  const logs = args.positionals.filter((path) => LOG.test(path));
-  const sql = args.positionals.filter((path) => !LOG.test(path));
+  const paths = args.positionals.map(inputPath);
+  const logs = paths.filter((path) => LOG.test(path));
+  // `-`: SQL, as a file without a log's extension is.
+  const sql = paths.filter((path) => !LOG.test(path));
   try {
     const report = await runPooling({
       ...(args.db !== undefined && { db: args.db }),

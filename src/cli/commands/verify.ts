@@ -4,8 +4,13 @@ import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
-import { loadMigrations, MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
+import {
+  loadMigrations,
+  MIGRATION_LOADERS,
+  noMigrationsNote,
+} from '../../sources/migrations/list-migrations.js';
 import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { STDIN_ARGUMENT } from '../../util/stdin.js';
 import { runVerify } from '../../verify/run-verify.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
@@ -26,6 +31,10 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const [dir, ...extra] = args.positionals;
   if (dir === undefined || extra.length > 0)
     throw new UsageError('verify takes one migrations directory; run pgvigil --help.');
+  if (dir === STDIN_ARGUMENT)
+    throw new UsageError(
+      'verify takes a migrations directory, which standard input (-) cannot be: up, down and up again need each migration’s steps. pgvigil lint - reads one migration from it.',
+    );
   if (!(await stat(dir).catch(() => undefined))?.isDirectory())
     throw new UsageError(`${dir} is not a directory; give the migrations directory to verify.`);
   const loaded = await loadProjectConfig('.', args.config, { rules: allRuleMetas });
@@ -34,7 +43,9 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const schemaFiles = args.schema.length > 0 ? args.schema : loaded.config.schema;
   const problems = await pathProblems({ root: dir, schemaFiles });
   if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
-  const migrations = await loadMigrations(dir, configuredFormat(loaded.config));
+  const format = configuredFormat(loaded.config);
+  const migrations = await loadMigrations(dir, format);
+  const empty = noMigrationsNote(dir, migrations, format !== undefined);
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
   const result = await runVerify(
     { schemaFiles, migrations: migrations.migrations, settings, withData: args.withData },
@@ -49,5 +60,6 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
     filesChecked: result.sources.size,
     failOn: args.failOn ?? loaded.config.failOn,
     ...(result.partial && { partial: result.partial }),
+    ...(empty && { notes: [empty] }),
   };
 }

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { isStdin, stdinStream } from '../../util/stdin.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const NEWLINE = 0x0a;
@@ -54,8 +55,11 @@ export interface ReadWatch {
 }
 
 export async function* readLineBatches(file: string, watch: ReadWatch = {}): AsyncGenerator<string[]> {
-  const size = watch.onProgress ? (await stat(file)).size : 0;
-  const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  // Standard input has no size to show progress against, and is read as it comes.
+  const stdin = isStdin(file);
+  const size = watch.onProgress && !stdin ? (await stat(file)).size : 0;
+  const onDisk = stdin ? undefined : createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const raw: Readable = onDisk ?? stdinStream();
   const gzip = await isGzip(raw);
   const stream: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: 1024 * 1024 })) : raw;
   let rest: Buffer | undefined;
@@ -71,7 +75,7 @@ export async function* readLineBatches(file: string, watch: ReadWatch = {}): Asy
       // A byte order mark (an editor's save) is not part of the first line.
       const bytes = first && hasBom(chunk as Buffer) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
       first = false;
-      watch.onProgress?.(raw.bytesRead, size);
+      if (onDisk) watch.onProgress?.(onDisk.bytesRead, size);
       const cut = bytes.lastIndexOf(NEWLINE);
       if (cut < 0) {
         rest = rest ? Buffer.concat([rest, bytes]) : bytes;

@@ -33,6 +33,10 @@ export const MIGRATION_LOADERS: readonly MigrationLoader[] = [
   plain,
 ];
 
+/** What detection looks for, every loader's looksFor in short: all but three take .sql files by name or marker. */
+export const ANY_FORMAT =
+  '.sql files (plain, golang-migrate, Flyway, dbmate, node-pg-migrate, pop), sqitch.plan (Sqitch), meta/_journal.json (Drizzle), <timestamp>_<name>/migration.sql (Prisma)';
+
 function loaderFor(format: MigrationFormat): MigrationLoader {
   return MIGRATION_LOADERS.find((loader) => loader.format === format) ?? plain;
 }
@@ -60,4 +64,22 @@ export async function loadMigrations(
 /** The migrations of a folder in the tool's own order (problems dropped; see loadMigrations). */
 export async function listMigrations(dir: string, format?: MigrationFormat): Promise<readonly Migration[]> {
   return (await loadMigrations(dir, format)).migrations;
+}
+
+/**
+ * One line for stderr when a folder gave neither a migration nor a problem: a new project, or the
+ * wrong folder. The report alone ("no problems in 0 files") would not tell them apart.
+ */
+export function noMigrationsNote(
+  dir: string,
+  loaded: LoadedMigrations & { readonly format: MigrationFormat },
+  forced: boolean,
+): string | undefined {
+  if (loaded.migrations.length > 0 || loaded.diagnostics.length > 0) return undefined;
+  const { looksFor } = loaderFor(loaded.format);
+  if (forced)
+    return `pgvigil: no ${loaded.format} migration files found in ${dir} (looked for ${looksFor}, as migrations.format in the config says).`;
+  if (loaded.format !== 'plain')
+    return `pgvigil: no migrations found in ${dir}: it looks like ${loaded.format}'s folder, with no migration in it (looked for ${looksFor}).`;
+  return `pgvigil: no migration files found in ${dir} (looked for ${ANY_FORMAT}).`;
 }

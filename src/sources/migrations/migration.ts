@@ -63,6 +63,8 @@ export interface FolderListing {
 
 export interface MigrationLoader {
   readonly format: MigrationFormat;
+  /** What the loader takes from a folder, in words: said when a folder holds no migration. */
+  readonly looksFor: string;
   /** Whether the folder looks like this tool's; may read files for markers. */
   detect(listing: FolderListing): Promise<boolean>;
   load(listing: FolderListing): Promise<LoadedMigrations>;

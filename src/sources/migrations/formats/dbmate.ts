@@ -35,6 +35,7 @@ async function inTransaction(text: string, marker: number, sql: string): Promise
  */
 export const dbmate: MigrationLoader = {
   format: 'dbmate',
+  looksFor: '.sql files with -- migrate:up (dbmate)',
   detect: (listing) => anyFileMatches(listing, FILE, UP),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];

@@ -49,6 +49,7 @@ async function orderedFiles(listing: FolderListing, diagnostics: Diagnostic[]): 
  */
 export const drizzle: MigrationLoader = {
   format: 'drizzle',
+  looksFor: 'a meta/_journal.json (Drizzle)',
   detect: async (listing) =>
     listing.dirs.includes('meta') && readText(listing, pathIn(listing, JOURNAL)) !== undefined,
   async load(listing) {

@@ -79,6 +79,7 @@ async function toMigration(
  */
 export const flyway: MigrationLoader = {
   format: 'flyway',
+  looksFor: 'V<version>__<name>.sql or R__<name>.sql (Flyway)',
   detect: async (listing) => listing.files.some((name) => VERSIONED.test(name) || REPEATABLE.test(name)),
   async load(listing) {
     await initSql();

@@ -27,6 +27,7 @@ function stepFiles(names: readonly string[]): StepFile[] {
  */
 export const golangMigrate: MigrationLoader = {
   format: 'golang-migrate',
+  looksFor: '<version>_<name>.up.sql (golang-migrate)',
   detect: async (listing) => listing.files.some((name) => FILE.test(name)),
   async load(listing) {
     const paired = pairByVersion(listing, stepFiles(listing.files), compareNumeric);

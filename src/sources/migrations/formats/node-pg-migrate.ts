@@ -22,6 +22,7 @@ const DOWN = /^\s*--[\s-]*down\s+migration/im;
  */
 export const nodePgMigrate: MigrationLoader = {
   format: 'node-pg-migrate',
+  looksFor: '.sql files with -- Up Migration (node-pg-migrate)',
   detect: (listing) => anyFileMatches(listing, FILE, UP),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];

@@ -14,6 +14,7 @@ const SQL_FILE = /\.sql(\.postgres)?$/;
  */
 export const plain: MigrationLoader = {
   format: 'plain',
+  looksFor: 'any .sql or .sql.postgres file (a plain folder, in name order)',
   detect: async (listing) => listing.files.some((name) => SQL_FILE.test(name)),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];

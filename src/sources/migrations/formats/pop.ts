@@ -63,6 +63,7 @@ function isPopFolder(listing: FolderListing): boolean {
  */
 export const pop: MigrationLoader = {
   format: 'pop',
+  looksFor: '<version>_<name>[.postgres].up.sql (pop)',
   detect: async (listing) => isPopFolder(listing),
   async load(listing) {
     const paired = pairByVersion(listing, forPostgres(listing.files), (a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -21,6 +21,7 @@ const FOLDER = /^(\d+)_(.+)$/;
  */
 export const prisma: MigrationLoader = {
   format: 'prisma',
+  looksFor: '<timestamp>_<name>/migration.sql folders (Prisma)',
   detect: async (listing) =>
     listing.files.includes(LOCK_FILE) || listing.dirs.some((name) => FOLDER.test(name)),
   async load(listing) {

@@ -81,6 +81,7 @@ async function loadChange(
  */
 export const sqitch: MigrationLoader = {
   format: 'sqitch',
+  looksFor: 'a sqitch.plan (Sqitch)',
   detect: async (listing) => listing.files.includes(PLAN),
   async load(listing) {
     const diagnostics: Diagnostic[] = [];
