@@ -50,11 +50,17 @@ describe('a migrations folder with no migration in it', () => {
       'db/001_init.sql': 'CREATE TABLE tags (id bigint PRIMARY KEY);\n',
       'pgvigil.config.json': JSON.stringify({ migrations: { dir: 'db', format: 'golang-migrate' } }),
     });
+    const forced = `pgvigil: no golang-migrate migration files found in ${dir}/db (looked for <version>_<name>.up.sql (golang-migrate), as migrations.format in the config says).\n`;
     const run = await cli('check', dir, '--format', 'json');
-    expect(run.stderr).toBe(
-      `pgvigil: no golang-migrate migration files found in ${dir}/db (looked for <version>_<name>.up.sql (golang-migrate), as migrations.format in the config says).\n`,
-    );
+    expect(run.stderr).toBe(forced);
     expect(run.code).toBe(0);
+    // lint reads the format from the config too (it detected plain and ran 001_init.sql).
+    const config = `${dir}/pgvigil.config.json`;
+    for (const mode of [[], ['--static']]) {
+      const lint = await cli('lint', `${dir}/db`, '--config', config, '--format', 'json', ...mode);
+      expect(lint.stderr).toBe(forced);
+      expect(JSON.parse(lint.stdout).diagnostics).toEqual([]);
+    }
   }, 60_000);
 
   it('--quiet keeps stderr quiet; a folder with migrations says nothing', async () => {

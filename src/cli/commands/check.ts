@@ -10,13 +10,12 @@ import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { discoverProject, type ProjectLayout, pathProblems } from '../../project/discover.js';
 import type { Report } from '../../reporters/report.js';
 import { allRuleMetas } from '../../rules/registry.js';
-import { MIGRATION_LOADERS } from '../../sources/migrations/list-migrations.js';
-import type { MigrationFormat } from '../../sources/migrations/migration.js';
 import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
 import { STDIN_ARGUMENT } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
+import { configuredMigrationFormat } from './migration-format.js';
 
 export interface CommandResult {
   readonly diagnostics: readonly Diagnostic[];
@@ -37,17 +36,6 @@ export interface CommandResult {
   readonly notes?: readonly string[];
 }
 
-const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(MIGRATION_LOADERS.map((loader) => loader.format));
-
-function migrationFormat(config: EffectiveConfig): MigrationFormat | undefined {
-  const format = config.migrations?.format;
-  if (format === undefined || format === 'auto') return undefined;
-  if (SUPPORTED_FORMATS.has(format)) return format as MigrationFormat;
-  throw new UsageError(
-    `migrations.format "${format}" is not supported; use one of ${[...SUPPORTED_FORMATS].join(', ')} (or "auto").`,
-  );
-}
-
 async function requireDirectory(dir: string): Promise<void> {
   if (dir === STDIN_ARGUMENT)
     throw new UsageError(
@@ -61,7 +49,10 @@ async function requireDirectory(dir: string): Promise<void> {
 async function layoutFor(dir: string, args: CliArgs, config: EffectiveConfig): Promise<ProjectLayout> {
   const layout = await discoverProject(dir, {
     schema: args.schema.length > 0 ? args.schema : config.schema,
-    migrations: config.migrations && { dir: config.migrations.dir, format: migrationFormat(config) },
+    migrations: config.migrations && {
+      dir: config.migrations.dir,
+      format: configuredMigrationFormat(config),
+    },
     queries: config.queries,
   });
   const problems = await pathProblems(layout);

@@ -6,14 +6,20 @@ import type { Engine } from '../../engine/engine.js';
 import { readLiveTableSizes } from '../../migrate/table-sizes.js';
 import { type ProjectLayout, pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
+import type { MigrationFormat } from '../../sources/migrations/migration.js';
 import { traceOnServer } from '../../trace/trace-on-server.js';
 import { withTrace } from '../../trace/trace-settings.js';
 import { inputPath } from '../../util/stdin.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
+import { configuredMigrationFormat } from './migration-format.js';
 
-async function layoutFor(paths: readonly string[], schema: readonly string[]): Promise<ProjectLayout> {
+async function layoutFor(
+  paths: readonly string[],
+  schema: readonly string[],
+  migrationFormat: MigrationFormat | undefined,
+): Promise<ProjectLayout> {
   const kinds = await Promise.all(
     paths.map(async (path) => (await stat(path).catch(() => undefined))?.isDirectory()),
   );
@@ -25,6 +31,7 @@ async function layoutFor(paths: readonly string[], schema: readonly string[]): P
     schemaFiles: schema,
     migrationsDir: dirs[0],
     migrationFiles: paths.filter((_, i) => kinds[i] !== true),
+    ...(migrationFormat && { migrationFormat }),
   };
   const problems = await pathProblems(layout);
   if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
@@ -45,6 +52,7 @@ export async function lintCommand(args: CliArgs): Promise<CommandResult> {
   const layout = await layoutFor(
     args.positionals.map(inputPath),
     args.schema.length > 0 ? args.schema : loaded.config.schema,
+    configuredMigrationFormat(loaded.config),
   );
   const configured = resolveRuleSettings(loaded.config, allRuleMetas);
   const settings = args.trace ? withTrace(configured) : configured;

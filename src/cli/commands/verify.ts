@@ -1,26 +1,15 @@
 import { stat } from 'node:fs/promises';
-import type { EffectiveConfig } from '../../config/config.js';
 import { loadProjectConfig } from '../../config/load-config.js';
 import { resolveRuleSettings } from '../../config/rule-settings.js';
 import { pathProblems } from '../../project/discover.js';
 import { allRuleMetas } from '../../rules/registry.js';
-import {
-  loadMigrations,
-  MIGRATION_LOADERS,
-  noMigrationsNote,
-} from '../../sources/migrations/list-migrations.js';
-import type { MigrationFormat } from '../../sources/migrations/migration.js';
+import { loadMigrations, noMigrationsNote } from '../../sources/migrations/list-migrations.js';
 import { STDIN_ARGUMENT } from '../../util/stdin.js';
 import { runVerify } from '../../verify/run-verify.js';
 import type { CliArgs } from '../args.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandResult } from './check.js';
-
-/** The format the config names, or undefined to detect it from the folder. */
-function configuredFormat(config: EffectiveConfig): MigrationFormat | undefined {
-  const format = config.migrations?.format;
-  return MIGRATION_LOADERS.find((loader) => loader.format === format)?.format;
-}
+import { configuredMigrationFormat } from './migration-format.js';
 
 /**
  * `pgvigil verify <dir>`: every migration up, down and up again, on the embedded engine or in a
@@ -43,7 +32,7 @@ export async function verifyCommand(args: CliArgs): Promise<CommandResult> {
   const schemaFiles = args.schema.length > 0 ? args.schema : loaded.config.schema;
   const problems = await pathProblems({ root: dir, schemaFiles });
   if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; check the path.`);
-  const format = configuredFormat(loaded.config);
+  const format = configuredMigrationFormat(loaded.config);
   const migrations = await loadMigrations(dir, format);
   const empty = noMigrationsNote(dir, migrations, format !== undefined);
   const settings = resolveRuleSettings(loaded.config, allRuleMetas);
