@@ -105,7 +105,9 @@ async function appFacts(app: string | undefined): Promise<AppFacts> {
 export async function runPooling(options: PoolingOptions): Promise<PoolingReport> {
   const { db, app, logs = [], sql = [] } = options;
   if (!db && !app && logs.length === 0 && sql.length === 0)
-    throw new PoolingInputError('pooling needs --db URL, --app dir, --log file or SQL files to look at.');
+    throw new PoolingInputError(
+      'pooling needs something to look at: --db <url>, --app <dir>, or log files, SQL files or folders as arguments (- for SQL on standard input).',
+    );
   for (const log of logs) await mustExist(log, 'log file');
   for (const path of sql) await mustExist(path, 'SQL file or folder');
   await initSql();

@@ -69,7 +69,9 @@ describe('pgvigil pooling without a database', () => {
   });
 
   it('refuses to run on nothing, and names a missing path', async () => {
-    await expect(runPooling({})).rejects.toThrow(/needs --db URL, --app dir/);
+    await expect(runPooling({})).rejects.toThrow(
+      'pooling needs something to look at: --db <url>, --app <dir>, or log files, SQL files or folders as arguments',
+    );
     await expect(runPooling({ logs: ['/nonexistent.log'] })).rejects.toThrow('not found: /nonexistent.log');
   });
 
