@@ -65,6 +65,7 @@ const AGREE: Readonly<Record<string, string>> = {
     'ALTER TABLE authors ADD CONSTRAINT authors_name_key UNIQUE USING INDEX authors_name_idx;',
   'a lock_timeout set first': "SET lock_timeout = '3s';\nALTER TABLE posts DROP COLUMN note;",
   'DETACH PARTITION': 'ALTER TABLE events DETACH PARTITION events_2023;',
+  TRUNCATE: 'TRUNCATE posts;',
   'ALTER DOMAIN ADD CONSTRAINT': 'ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0);',
   'a DO block that rewrites a table':
     'DO $$\nBEGIN\n  ALTER TABLE posts ALTER COLUMN author_id TYPE integer;\nEND\n$$;',
