@@ -228,7 +228,8 @@ export function predictAlterDomain(input: PredictionInput, stmt: AlterDomainStmt
   const def = stmt.def && 'Constraint' in stmt.def ? stmt.def.Constraint : undefined;
   const checks =
     (stmt.subtype === 'C' && def !== undefined && !def.skip_validation) ||
-    stmt.subtype === 'N' ||
+    // AlterDomainStmt.subtype (gram.y): O is SET NOT NULL, which reads the columns; N is DROP NOT NULL, which does not.
+    stmt.subtype === 'O' ||
     stmt.subtype === 'V';
   if (!checks) return merge();
   const tables = [...input.catalog.columns]

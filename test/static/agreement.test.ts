@@ -67,6 +67,8 @@ const AGREE: Readonly<Record<string, string>> = {
   'DETACH PARTITION': 'ALTER TABLE events DETACH PARTITION events_2023;',
   TRUNCATE: 'TRUNCATE posts;',
   'ALTER DOMAIN ADD CONSTRAINT': 'ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0);',
+  'ALTER DOMAIN SET NOT NULL': 'ALTER DOMAIN positive SET NOT NULL;',
+  'ALTER DOMAIN DROP NOT NULL': 'ALTER DOMAIN positive DROP NOT NULL;',
   'a DO block that rewrites a table':
     'DO $$\nBEGIN\n  ALTER TABLE posts ALTER COLUMN author_id TYPE integer;\nEND\n$$;',
   'a DO block whose EXECUTE of a constant rewrites a table':
