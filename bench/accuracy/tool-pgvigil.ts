@@ -11,7 +11,7 @@ import type { ToolRun } from './tool-run.js';
 
 const settings = resolveRuleSettings({ rules: {} }, allRuleMetas);
 
-/** The truth is measured on PostgreSQL 15: static mode is asked to judge for that version. */
+/** The truth is measured on PostgreSQL 15: both modes are asked to judge for that version. */
 const TRUTH_SERVER_VERSION = 150000;
 
 function layoutOf(files: CaseFiles): ProjectLayout {
@@ -28,11 +28,13 @@ function toRun(files: CaseFiles, diagnostics: readonly Diagnostic[]): ToolRun {
 
 /**
  * Semantic mode, lint-like (migration rules only), through the library: the setup as the schema,
- * the migration as a migration file. The default engine is the embedded one; pass one to use a server.
+ * the migration as a migration file, judged for PostgreSQL 15 (as --pg-version 15 does: the engine
+ * still runs its own version). The default engine is the embedded one; pass one to use a server.
  */
 export async function runPgvigilSemantic(files: CaseFiles, engine?: Engine): Promise<ToolRun> {
   const { diagnostics } = await runCheck(layoutOf(files), settings, {
     schemaRules: false,
+    serverVersion: TRUTH_SERVER_VERSION,
     ...(engine ? { engine } : {}),
   });
   return toRun(files, diagnostics);

@@ -16,6 +16,7 @@ import { lockTimeline } from '../trace/lock-timeline.js';
 import type { TraceStep } from '../trace/trace-step.js';
 import { traceStepDiagnostics } from '../trace/trace-steps.js';
 import { locksWhileRunning } from '../trace/while-running.js';
+import { judgedVersionRefusal } from './judged-version-refusal.js';
 import { demoteForSmallTables } from './small-tables.js';
 import { stampFindings } from './stamp-findings.js';
 import type { SyntheticRows } from './synthetic-fill.js';
@@ -112,7 +113,11 @@ async function judgeStatement(
   const base = { statement, migration, inTransaction, serverVersion };
   const timeout = await lockTimeoutMs(engine);
   if (inTransaction) await engine.exec(`SAVEPOINT ${SAVEPOINT}`);
-  const outcome = await observeStatement(engine, statement, { inTransaction });
+  // What the version judged for would refuse is not run: the migration goes on as it would there.
+  const refused = await judgedVersionRefusal(engine, statement, serverVersion);
+  const outcome = refused
+    ? { ok: false as const, error: refused }
+    : await observeStatement(engine, statement, { inTransaction });
   if (!outcome.ok) {
     if (inTransaction) await engine.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     const claimed = env.rules.flatMap((rule) =>

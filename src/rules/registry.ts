@@ -13,6 +13,7 @@ import { banRenameColumn } from './migration/ban-rename-column.js';
 import { banRenameTable } from './migration/ban-rename-table.js';
 import { banSetNotNullScan } from './migration/ban-set-not-null-scan.js';
 import { banTableRewrite } from './migration/ban-table-rewrite.js';
+import { banTruncate } from './migration/ban-truncate.js';
 import { banValidateInSameTransaction } from './migration/ban-validate-in-same-transaction.js';
 import { banWorkAfterAccessExclusive } from './migration/ban-work-after-access-exclusive.js';
 import { lockTimelineMeta } from './migration/lock-timeline.js';
@@ -100,6 +101,7 @@ export const migrationRules: readonly MigrationRule[] = [
   banDropTable,
   banAddNotNullColumnWithoutDefault,
   banTableRewrite,
+  banTruncate,
   requireConcurrentDropIndex,
   requireConcurrentReindexRefresh,
   requireNotValidConstraint,

@@ -9,10 +9,12 @@ import type { Statement } from '../sql/statement.js';
 import { collect } from '../sql/walk.js';
 import { alterTableLock } from './alter-table-locks.js';
 import { columnFill, isBareNotNull } from './column-default.js';
+import { notValidForeignKeyRefusal, notValidForeignKeyTarget } from './partitioned-foreign-key.js';
 import {
   assumedExisting,
   columnDeclared,
   effects,
+  kindOf,
   lock,
   merge,
   type Prediction,
@@ -248,6 +250,10 @@ export function predictAlterTable(
     strongestLock(cmds.map((cmd) => alterTableLock(cmd, input.serverVersion))) ?? 'AccessExclusiveLock';
   const other = OBJECT_KINDS[stmt.objtype ?? ''];
   if (other) return merge({ locks: [lock(table, other, mode)] });
+  if (kindOf(input, table) === 'partitioned-table' && notValidForeignKeyTarget(stmt, input.serverVersion)) {
+    const refused = notValidForeignKeyRefusal(stmt);
+    if (refused) return merge({ refusal: refused });
+  }
   const target: Target = {
     input,
     statement,

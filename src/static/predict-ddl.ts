@@ -27,6 +27,10 @@ import {
   tableLock,
 } from './prediction.js';
 import { writtenFromParts } from './relation-name.js';
+import { refusal } from './transaction-refusal.js';
+
+/** SQLSTATE 0A000: PostgreSQL has no such form. */
+const FEATURE_NOT_SUPPORTED = '0A000';
 
 function schemaOf(relation: string): string {
   return relation.slice(0, relation.lastIndexOf('.'));
@@ -50,12 +54,22 @@ export function predictCreateIndex(input: PredictionInput, stmt: IndexStmt): Pre
   const table = resolve(input, stmt.relation);
   const index = `${schemaOf(table)}.${quoteIdent(stmt.idxname ?? defaultIndexName(stmt.relation.relname, stmt))}`;
   const kind: RelationKind = kindOf(input, table) === 'partitioned-table' ? 'partitioned-index' : 'index';
+  // DefineIndex: a partitioned table has no CONCURRENTLY form (0A000, feature_not_supported).
+  if (stmt.concurrent && kind === 'partitioned-index')
+    return merge({
+      refusal: refusal(
+        `cannot create index on partitioned table "${stmt.relation.relname}" concurrently`,
+        FEATURE_NOT_SUPPORTED,
+      ),
+    });
+  // ON ONLY a partitioned table: an invalid index on the parent alone, which has no rows; no partition is indexed.
+  const reads = kind === 'partitioned-index' && stmt.relation.inh !== true ? [] : [scanOf(table)];
   return merge({
     locks: [
       tableLock(input, table, stmt.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock'),
       lock(index, kind, 'AccessExclusiveLock'),
     ],
-    activity: [scanOf(table)],
+    activity: reads,
     effects: effects({ created: [{ relation: index, kind, table }] }),
     autocommit: stmt.concurrent === true,
     assumptions: assumedExisting(input, table),
@@ -214,7 +228,8 @@ export function predictAlterDomain(input: PredictionInput, stmt: AlterDomainStmt
   const def = stmt.def && 'Constraint' in stmt.def ? stmt.def.Constraint : undefined;
   const checks =
     (stmt.subtype === 'C' && def !== undefined && !def.skip_validation) ||
-    stmt.subtype === 'N' ||
+    // AlterDomainStmt.subtype (gram.y): O is SET NOT NULL, which reads the columns; N is DROP NOT NULL, which does not.
+    stmt.subtype === 'O' ||
     stmt.subtype === 'V';
   if (!checks) return merge();
   const tables = [...input.catalog.columns]

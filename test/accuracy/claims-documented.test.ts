@@ -39,6 +39,7 @@ describe('pgvigil findings read from rule metadata', () => {
     ['require-concurrent-drop-index', 'lock'],
     ['require-concurrent-detach-partition', 'lock'],
     ['ban-work-after-access-exclusive', 'lock'],
+    ['ban-truncate', 'lock'],
     ['statement-failed', 'refusal'],
     ['ban-concurrent-in-transaction', 'refusal'],
     ['require-lock-timeout', undefined],

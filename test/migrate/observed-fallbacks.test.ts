@@ -15,9 +15,21 @@ async function found(engine: Parameters<typeof checkWithRule>[0], migration: str
 }
 
 describeSchemaRule('observed-* safety-net rules', (engine) => {
-  it('reports a TRUNCATE of an existing table once, as the gravest thing seen (a new file)', async () => {
-    // TRUNCATE also takes SHARE and rebuilds the (empty) indexes: one finding per table, not four.
-    expect(await found(engine, 'TRUNCATE posts;\n')).toEqual(['observed-rewrite@1']);
+  it('leaves a TRUNCATE of an existing table to ban-truncate: no fallback beside it', async () => {
+    // TRUNCATE also takes SHARE and rebuilds the (empty) indexes: one finding for the table, not four.
+    expect(await found(engine, 'TRUNCATE posts;\n')).toEqual(['ban-truncate@1']);
+  });
+
+  it('reports a materialized view copied by VACUUM FULL once, as the gravest thing seen (a new file)', async () => {
+    await resetPublicSchema(engine);
+    const diagnostics = await checkWithRule(engine, 'observed-strong-lock', {
+      'schema.sql': `${SCHEMA}CREATE MATERIALIZED VIEW post_titles AS SELECT id, title FROM posts;\n`,
+      'migrations/000001_x.up.sql': 'VACUUM FULL post_titles;\n',
+    });
+    const rules = diagnostics
+      .filter((d) => d.rule !== 'require-primary-key')
+      .map((d) => `${d.rule}@${d.line}`);
+    expect(rules).toEqual(['observed-rewrite@1']);
   });
 
   it('reports a scan under a write-blocking lock, and the lock where it was taken', async () => {

@@ -65,7 +65,10 @@ const AGREE: Readonly<Record<string, string>> = {
     'ALTER TABLE authors ADD CONSTRAINT authors_name_key UNIQUE USING INDEX authors_name_idx;',
   'a lock_timeout set first': "SET lock_timeout = '3s';\nALTER TABLE posts DROP COLUMN note;",
   'DETACH PARTITION': 'ALTER TABLE events DETACH PARTITION events_2023;',
+  TRUNCATE: 'TRUNCATE posts;',
   'ALTER DOMAIN ADD CONSTRAINT': 'ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0);',
+  'ALTER DOMAIN SET NOT NULL': 'ALTER DOMAIN positive SET NOT NULL;',
+  'ALTER DOMAIN DROP NOT NULL': 'ALTER DOMAIN positive DROP NOT NULL;',
   'a DO block that rewrites a table':
     'DO $$\nBEGIN\n  ALTER TABLE posts ALTER COLUMN author_id TYPE integer;\nEND\n$$;',
   'a DO block whose EXECUTE of a constant rewrites a table':

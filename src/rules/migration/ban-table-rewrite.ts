@@ -6,7 +6,7 @@ import { lockOnExisting } from './observed-lock.js';
 import { heldUntil } from './observed-table.js';
 import { rewriteCauses } from './rewrite-cause.js';
 
-/** Rewrites other rules judge: REINDEX and REFRESH have concurrent forms, TRUNCATE empties rather than copies. */
+/** Rewrites other rules judge: REINDEX and REFRESH have concurrent forms, TRUNCATE empties rather than copies (ban-truncate). */
 const JUDGED_ELSEWHERE = ['ReindexStmt', 'RefreshMatViewStmt', 'TruncateStmt'];
 
 function relnameOf(node: Node, table: string): string {

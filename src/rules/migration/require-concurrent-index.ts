@@ -1,5 +1,5 @@
 import { runOutsideTransactionAdvice } from '../../migrate/run-outside-transaction.js';
-import type { MigrationRule } from '../migration-rule.js';
+import type { MigrationRule, StatementContext } from '../migration-rule.js';
 import type { Finding } from '../schema-rule.js';
 import { heldOnNamed, lockOnExisting } from './observed-lock.js';
 import { heldUntil } from './observed-table.js';
@@ -17,6 +17,13 @@ function partitionedRecipe(table: string): string {
     '-- 3. for each partition: ALTER INDEX <name> ATTACH PARTITION <part_name>;',
     '--    the parent index turns valid when the last partition is attached.',
   ].join('\n');
+}
+
+/** The tables that existed before the migration which the statement read (the partitions an index build on their parent read). */
+function partitionsRead(ctx: StatementContext): string[] {
+  const { activity } = ctx.observation;
+  if (activity === 'not observable') return [];
+  return activity.filter((a) => a.rowsRead > 0 && ctx.existedBefore.has(a.relation)).map((a) => a.relation);
 }
 
 export const requireConcurrentIndex: MigrationRule = {
@@ -37,6 +44,9 @@ export const requireConcurrentIndex: MigrationRule = {
     const lock = lockOnExisting(ctx, kinds) ?? (target && heldOnNamed(ctx, target, kinds));
     if (!lock) return [];
     const partitioned = lock.kind === 'partitioned-table';
+    // ON ONLY a partitioned table builds nothing: the parent has no storage and no partition is
+    // indexed (an invalid index waits for the partitions' own), so no row is read.
+    if (partitioned && target?.inh !== true) return [];
     const finding: Finding = {
       message: `CREATE INDEX takes a SHARE lock on ${lock.relation}: every INSERT, UPDATE and DELETE on it waits until the index is built.`,
       why: `${lock.relation} existed before this migration, so it has rows and traffic; the build reads the whole table${heldUntil(ctx)}. Reads go on; writes queue, and so does everything queued behind them.`,
@@ -48,7 +58,14 @@ export const requireConcurrentIndex: MigrationRule = {
               : ''
           }`,
       suggestedSql: partitioned ? partitionedRecipe(lock.relation) : concurrently(ctx.statement.text),
-      data: { table: lock.relation, lock: lock.mode, observed: true, inTransaction: ctx.inTransaction },
+      data: {
+        table: lock.relation,
+        // On a partitioned table the build reads each partition: those are part of this finding.
+        ...(partitioned && { tables: partitionsRead(ctx) }),
+        lock: lock.mode,
+        observed: true,
+        inTransaction: ctx.inTransaction,
+      },
     };
     return [finding];
   },

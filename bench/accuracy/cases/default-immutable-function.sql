@@ -1,0 +1,18 @@
+-- description: ADD COLUMN with DEFAULT of an IMMUTABLE SQL function: computed once, no rewrite
+-- catalog: needed
+
+-- setup
+CREATE FUNCTION default_tier() RETURNS integer IMMUTABLE LANGUAGE sql AS 'SELECT 3';
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+
+-- migration
+ALTER TABLE accounts ADD COLUMN tier integer DEFAULT default_tier();

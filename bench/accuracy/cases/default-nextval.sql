@@ -1,0 +1,18 @@
+-- description: ADD COLUMN with DEFAULT nextval('seq') written out: volatile, a value per row, rewrite
+-- catalog: needed
+
+-- setup
+CREATE SEQUENCE account_numbers;
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+
+-- migration
+ALTER TABLE accounts ADD COLUMN account_no bigint DEFAULT nextval('account_numbers');

@@ -1,0 +1,18 @@
+-- description: DROP EXPRESSION on a stored generated column: the values stay as stored, no rewrite
+-- catalog: not needed
+
+-- setup
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+ALTER TABLE accounts ADD COLUMN score_twice integer GENERATED ALWAYS AS (score * 2) STORED;
+
+-- migration
+ALTER TABLE accounts ALTER COLUMN score_twice DROP EXPRESSION;

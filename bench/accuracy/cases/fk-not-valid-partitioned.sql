@@ -1,0 +1,20 @@
+-- description: ADD FOREIGN KEY ... NOT VALID on a partitioned table: PostgreSQL 15 refuses it (18 accepts)
+-- catalog: not needed
+
+-- setup
+CREATE TABLE kinds (
+  id integer PRIMARY KEY,
+  name text NOT NULL
+);
+INSERT INTO kinds (id, name) SELECT g, 'kind ' || g FROM generate_series(0, 9) AS g;
+CREATE TABLE events (
+  id bigint NOT NULL,
+  happened_on date NOT NULL,
+  kind integer NOT NULL
+) PARTITION BY RANGE (happened_on);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+INSERT INTO events (id, happened_on, kind) SELECT g, date '2024-01-01' + g % 730, g % 10 FROM generate_series(1, 5000) AS g;
+
+-- migration
+ALTER TABLE events ADD CONSTRAINT events_kind_fk FOREIGN KEY (kind) REFERENCES kinds (id) NOT VALID;

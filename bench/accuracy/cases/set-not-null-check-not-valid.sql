@@ -1,0 +1,19 @@
+-- description: SET NOT NULL with CHECK (note IS NOT NULL) NOT VALID, never validated: it proves nothing, scan
+-- catalog: needed
+
+-- setup
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+UPDATE accounts SET note = 'note ' || id;
+ALTER TABLE accounts ADD CONSTRAINT accounts_note_not_null CHECK (note IS NOT NULL) NOT VALID;
+
+-- migration
+ALTER TABLE accounts ALTER COLUMN note SET NOT NULL;

@@ -1,0 +1,18 @@
+-- description: text to text COLLATE "POSIX" on an indexed column: the table is kept, the index is rebuilt
+-- catalog: needed
+
+-- setup
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+CREATE INDEX accounts_code_idx ON accounts (code);
+
+-- migration
+ALTER TABLE accounts ALTER COLUMN code TYPE text COLLATE "POSIX";

@@ -1,0 +1,18 @@
+-- description: integer to integer on an indexed column: nothing changes, table and index kept
+-- catalog: needed
+
+-- setup
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  name varchar(20) NOT NULL,
+  amount numeric(10, 2) NOT NULL,
+  code text NOT NULL,
+  score integer NOT NULL,
+  note text
+);
+INSERT INTO accounts (id, name, amount, code, score)
+SELECT g, 'name ' || g, g / 100.0, g::text, g % 1000 FROM generate_series(1, 5000) AS g;
+CREATE INDEX accounts_score_idx ON accounts (score);
+
+-- migration
+ALTER TABLE accounts ALTER COLUMN score TYPE integer;
