@@ -90,7 +90,8 @@ Options:
                     after up and down as before (seeded with synthetic rows)
   --pg-version <v>  lint: the PostgreSQL version to judge for (13, 13.4 or 130004);
                     default 18. Without --static the embedded engine still runs
-                    PostgreSQL 18: what it observes is 18's, the rules' advice is for v
+                    PostgreSQL 18: what it observes is 18's, the rules' advice is for v,
+                    and a statement in a form v refuses is reported refused, not run
   --db <url>        lint, check: read table sizes from this server's statistics (read-only): findings
                     whose cost grows with the table are info on tables it calls small
                     lint --trace, check --trace: also run the trace in a scratch database created on this
