@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
-
-/** Six lookups by post in one session: an N+1 at line 2, behind the common prefix '%m [%p] '. */
-const LOG = [
-  '2024-05-01 10:00:00.000 UTC [4242] LOG:  statement: SELECT id FROM posts LIMIT 10',
-  ...[1, 2, 3, 4, 5, 6].map(
-    (id) =>
-      `2024-05-01 10:00:00.00${id} UTC [4242] LOG:  statement: SELECT * FROM comments WHERE post_id = ${id}`,
-  ),
-  '',
-].join('\n');
+import { N1_LOG } from './support/n1-log.js';
 
 /**
  * A named pipe that `text` is written into once a reader opens it, as the shell hands over
@@ -28,7 +19,7 @@ async function pipeOf(text: string, name = 'postgresql.log'): Promise<string> {
 
 describe('a log given as a pipe', () => {
   it('n1 reads it (no ESPIPE internal error from reading it twice)', async () => {
-    const fifo = await pipeOf(LOG);
+    const fifo = await pipeOf(N1_LOG);
     const run = await cli('n1', fifo, '--format', 'json');
     expect(run.stderr).toBe('');
     const found = JSON.parse(run.stdout).diagnostics.map((d: { rule: string; line: number }) => [
@@ -39,7 +30,7 @@ describe('a log given as a pipe', () => {
   });
 
   it('n1 reads a pipe named .json as a log: a trace is told by looking into the file, which a pipe cannot give twice', async () => {
-    const jsonlog = LOG.split('\n')
+    const jsonlog = N1_LOG.split('\n')
       .filter(Boolean)
       .map((line) => {
         const [, time, pid, statement] = /^(.+ UTC) \[(\d+)\] LOG: {2}statement: (.*)$/.exec(line) ?? [];
@@ -61,7 +52,7 @@ describe('a log given as a pipe', () => {
     const dir = await tempProject({
       'schema.sql': 'CREATE TABLE comments (id bigint PRIMARY KEY, post_id bigint);\n',
     });
-    const fifo = await pipeOf(LOG);
+    const fifo = await pipeOf(N1_LOG);
     const run = await cli('advise', '--log', fifo, '--schema', `${dir}/schema.sql`, '--rows', '1000');
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('CREATE INDEX CONCURRENTLY comments_post_id_idx ON public.comments');

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/run-cli.js';
 import { tempProject } from '../support/temp-project.js';
+import { N1_LOG } from './support/n1-log.js';
 
 const MAIN = 'dist/cli/main.js';
 
@@ -36,16 +37,6 @@ const found = (stdout: string) =>
     d.file,
     d.line,
   ]);
-
-/** Six lookups by post in one session: an N+1 at line 2. */
-const LOG = [
-  '2024-05-01 10:00:00.000 UTC [4242] LOG:  statement: SELECT id FROM posts LIMIT 10',
-  ...[1, 2, 3, 4, 5, 6].map(
-    (id) =>
-      `2024-05-01 10:00:00.00${id} UTC [4242] LOG:  statement: SELECT * FROM comments WHERE post_id = ${id}`,
-  ),
-  '',
-].join('\n');
 
 describe('- reads standard input, named <stdin> in findings (it was "not found: -")', () => {
   it('lint -: one migration, on the engine and with --static, with its code frame', async () => {
@@ -83,7 +74,7 @@ describe('- reads standard input, named <stdin> in findings (it was "not found: 
   }, 60_000);
 
   it('n1 -: a log as it comes, gzip too', async () => {
-    for (const input of [LOG, gzipSync(LOG)]) {
+    for (const input of [N1_LOG, gzipSync(N1_LOG)]) {
       const run = await piped(input, 'n1', '-', '--format', 'json');
       expect(run.stderr).toBe('');
       expect(found(run.stdout)).toEqual([['n-plus-one', '<stdin>', 2]]);
@@ -106,7 +97,7 @@ describe('- reads standard input, named <stdin> in findings (it was "not found: 
     expect(queries.stderr).toBe('');
     expect(queries.stdout).toContain(index);
     expect(queries.stdout).toContain('<stdin>:1');
-    const log = await piped(LOG, 'advise', '--log', '-', ...schema);
+    const log = await piped(N1_LOG, 'advise', '--log', '-', ...schema);
     expect(log.stderr).toBe('');
     expect(log.stdout).toContain(index);
     expect(log.stdout).toContain('distinct statements of <stdin>');
