@@ -85,14 +85,16 @@ export async function readLogWorkload(
   tables: readonly Table[],
   options: LogOptions = {},
 ): Promise<LogWorkload> {
-  const info = isStdin(file) ? undefined : await stat(file).catch(() => undefined);
-  if (!info && !isStdin(file))
-    throw new AdviseError(`${file}: no such file; give a PostgreSQL log (stderr, csvlog or jsonlog).`);
-  // Not only a regular file: a pipe (--log <(kubectl logs …)) is read like one.
-  if (info?.isDirectory())
-    throw new AdviseError(
-      `${file} is a directory; --log takes one PostgreSQL log (stderr, csvlog or jsonlog).`,
-    );
+  if (!isStdin(file)) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info)
+      throw new AdviseError(`${file}: no such file; give a PostgreSQL log (stderr, csvlog or jsonlog).`);
+    // Not only a regular file: a pipe (--log <(kubectl logs …)) is read like one.
+    if (info.isDirectory())
+      throw new AdviseError(
+        `${file} is a directory; --log takes one PostgreSQL log (stderr, csvlog or jsonlog).`,
+      );
+  }
   const { logged, summary } = await foldLog(file, options);
   const onTables = logged
     .filter((l) => {

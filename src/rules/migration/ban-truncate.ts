@@ -33,7 +33,7 @@ export const banTruncate: MigrationRule = {
       suggestedSql: [
         "SET lock_timeout = '3s';",
         `-- after keeping a copy of the rows, if they may be wanted:`,
-        ctx.statement.text.endsWith(';') ? ctx.statement.text : `${ctx.statement.text};`,
+        `${ctx.statement.text};`,
       ].join('\n'),
       data: {
         tables: emptied,
